@@ -1,0 +1,160 @@
+"""The Python API. Each CLI command is a thin wrapper over a function here.
+
+    >>> import milcoop
+    >>> record = milcoop.extract("Министр обороны Казахстана ... встретился ...")
+    >>> record.events[0].participants
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+from .records import Article, ArticleExtraction, RawDocument
+
+
+@lru_cache(maxsize=1)
+def default_extractor():
+    """One Extractor per process: the models load once and are reused."""
+    from .extractors import Extractor
+
+    return Extractor()
+
+
+def extract(text: str, *, lang: str | None = None, url: str | None = None, title: str | None = None,
+            published: str | None = None, id: str | None = None, extractor=None) -> ArticleExtraction:
+    """Extract the events of one article's text (cleaned first, like an ingested file)."""
+    from .ingest import clean
+
+    raw = RawDocument(source=id or "<text>", external_id=id, text=text, url=url, title=title,
+                      lang=lang, published=published)
+    article = clean(raw)
+    return (extractor or default_extractor()).extract(article)
+
+
+def extract_article(article: Article, extractor=None) -> ArticleExtraction:
+    return (extractor or default_extractor()).extract(article)
+
+
+def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
+    """Cleaned articles from files, folders, JSON Lines, CSV and HTML; errors as values."""
+    from .ingest import read_articles as _read
+
+    yield from _read([str(p) for p in paths])
+
+
+def extract_file(path: str | Path, extractor=None) -> Iterator[ArticleExtraction | InputError]:
+    """Schema records for every article of a corpus file (no database)."""
+    for item in read_articles([path]):
+        if isinstance(item, InputError):
+            yield item
+        else:
+            yield extract_article(item, extractor)
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    events: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+def ingest(paths: Iterable[str | Path], db: str | None = None, *, extractor=None,
+           on_article=None) -> IngestReport:
+    """Read, clean, extract and store articles; re-ingesting the same article is a no-op."""
+    from .extractors import EXTRACTOR_VERSION
+    from .store import open_store
+
+    report = IngestReport()
+    with open_store(db) as store:
+        for item in read_articles(paths):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                continue
+            report.read += 1
+            article_id, created = store.add_article(item, item.source)
+            if created or not store.has_extraction(article_id):
+                record = extract_article(item, extractor)
+                report.events += len(store.save_extraction(article_id, record, EXTRACTOR_VERSION))
+                report.new += int(created)
+            else:
+                report.duplicates += 1
+            if on_article:
+                on_article(item)
+    return report
+
+
+def reextract(db: str | None = None, *, extractor=None, on_article=None) -> int:
+    """Re-run extraction on every stored article; replaces machine output only."""
+    from .extractors import EXTRACTOR_VERSION
+    from .store import open_store
+
+    count = 0
+    with open_store(db) as store:
+        for article_id in store.article_ids():
+            article = store.get_article(article_id)
+            record = extract_article(article, extractor)
+            count += len(store.save_extraction(article_id, record, EXTRACTOR_VERSION))
+            if on_article:
+                on_article(article)
+    return count
+
+
+def events(db: str | None = None, **filters):
+    """Stored events matching the filters (country, partner, type, date_from, date_to, text)."""
+    from .store import open_store
+
+    with open_store(db) as store:
+        return store.events(**filters)
+
+
+def event(event_id: str, db: str | None = None):
+    from .store import open_store
+
+    with open_store(db) as store:
+        return store.event(event_id)
+
+
+CSV_COLUMNS = ["article_id", "id", "event_id", "relevant", "type", "date", "city", "country",
+               "countries", "orgs", "participants", "documents", "exercises", "areas"]
+
+
+def export(db: str | None = None, format: str = "json") -> str:
+    """The stored records as JSON Lines (the schema) or CSV (one row per event)."""
+    from .store import open_store
+
+    with open_store(db) as store:
+        records = list(store.export_records())
+    if format == "json":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if format == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        for r in records:
+            for ev in r.get("events") or []:
+                loc = ev.get("location") or {}
+                writer.writerow({
+                    "article_id": r.get("article_id"), "id": r.get("id"), "event_id": ev.get("id"),
+                    "relevant": r.get("relevant"), "type": ";".join(ev.get("type") or []),
+                    "date": ev.get("date"), "city": loc.get("city"), "country": loc.get("country"),
+                    "countries": ";".join(ev.get("countries") or []),
+                    "orgs": ";".join(ev.get("orgs") or []),
+                    "participants": ";".join(
+                        f"{p['name']} ({p.get('country') or '?'}, {p.get('role') or '?'})"
+                        for p in ev.get("participants") or []),
+                    "documents": ";".join(
+                        f"{d['type']} {d.get('period') or ''} {d.get('status')}".replace("  ", " ")
+                        for d in ev.get("documents") or []),
+                    "exercises": ";".join(x["name"] for x in ev.get("exercises") or []),
+                    "areas": ";".join(ev.get("areas") or []),
+                })
+        return out.getvalue()
+    raise ValueError(f"unknown export format {format!r}: use json or csv")

@@ -1,0 +1,74 @@
+"""``milcoop benchmark ...`` commands: a table, or one JSON object with --json."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from .paths import shared_dir
+
+FIELDS = ["relevant", "countries", "types", "areas", "orgs", "participants", "role_acc",
+          "country_acc", "rank_acc", "documents", "status_acc", "exercises", "date", "location"]
+
+
+def _figure(v: dict) -> float:
+    return v["f1"] if "f1" in v else v["acc"]
+
+
+def register(app: typer.Typer, out, err) -> None:
+    @app.command()
+    def accuracy(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
+                 gold: Optional[Path] = typer.Option(None, help="Gold records (default: beside --articles)"),
+                 scorer: Optional[Path] = typer.Option(None, help="Reference scorer (default: shared/eval/score.py)"),
+                 as_json: bool = typer.Option(False, "--json")):
+        """Extract a corpus and score it with the reference scorer, per field and language."""
+        from . import accuracy as acc
+
+        articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
+        gold = gold or articles.parent / "gold.jsonl"
+        scorer = scorer or shared_dir() / "eval" / "score.py"
+        for p in (articles, gold, scorer):
+            if not p.exists():
+                err.print(f"[red]error:[/red] {p}: no such file")
+                raise typer.Exit(2)
+        result = acc.run(articles, gold, scorer)
+        if as_json:
+            print(json.dumps({"score": result["all"]["score"], **result}, ensure_ascii=False))
+            return
+        cols = ["all"] + sorted(result["by_lang"])
+        table = Table(title=f"accuracy on {articles}")
+        table.add_column("field")
+        for c in cols:
+            table.add_column(c, justify="right")
+        scores = {"all": result["all"], **result["by_lang"]}
+        for f in FIELDS:
+            table.add_row(f, *(f"{_figure(scores[c][f]):.3f}" for c in cols))
+        table.add_row("[bold]score[/bold]", *(f"[bold]{scores[c]['score']:.3f}[/bold]" for c in cols))
+        table.add_row("articles", *(str(scores[c]["articles"]) for c in cols))
+        out.print(table)
+
+    @app.command()
+    def speed(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
+              repeat: int = typer.Option(3, help="Passes over the articles"),
+              as_json: bool = typer.Option(False, "--json")):
+        """Articles/s and peak RSS of full extraction vs natasha's NER alone, same run."""
+        from . import speed as sp
+
+        articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
+        result = sp.run(articles, repeat)
+        if as_json:
+            print(json.dumps(result))
+            return
+        table = Table(title=f"speed on {articles} x{repeat}")
+        for c in ("pipeline", "articles", "seconds", "articles/s", "peak RSS MB"):
+            table.add_column(c, justify="right")
+        base = result["baseline"]
+        table.add_row("natasha NER alone", str(base["articles"]), str(base["seconds"]),
+                      str(base["articles_per_s"]), str(base["peak_rss_mb"]))
+        table.add_row("milcoop extract", str(result["articles"]), "",
+                      str(result["articles_per_s"]), str(result["peak_rss_mb"]))
+        out.print(table)
+        out.print(f"ratio (milcoop / natasha NER): [bold]{result['ratio']:.2f}[/bold]")

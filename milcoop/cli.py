@@ -1,0 +1,170 @@
+"""The command line: thin typer wrappers over ``milcoop.api``; only this module prints."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from . import api
+from .errors import InputError, MilcoopError
+
+app = typer.Typer(help="milcoop: news about military diplomacy -> a record of who met whom, "
+                       "when, where and what they signed.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+bench_app = typer.Typer(help="Quality and speed benchmarks (run from the README).", no_args_is_help=True)
+app.add_typer(bench_app, name="benchmark")
+
+out = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(None, "--db", envvar="MILCOOP_DB",
+                        help="SQLite file or database URL (default ./milcoop.db).")
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+def _fail(exc: Exception) -> None:
+    err.print(f"[red]error:[/red] {exc}", highlight=False)
+    raise typer.Exit(2)
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .jsonl, .csv, .html"),
+           db: Optional[str] = DbOption):
+    """Read, clean, extract and store articles. Re-running on the same files is safe."""
+    try:
+        with _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+            report = api.ingest(paths, db, on_article=lambda a: progress.advance(task))
+    except MilcoopError as exc:
+        _fail(exc)
+    for e in report.errors:
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    out.print(f"{report.read} articles read: {report.new} new, {report.duplicates} already stored, "
+              f"{report.events} events extracted, {len(report.errors)} errors")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reextract(db: Optional[str] = DbOption):
+    """Re-run extraction on stored articles (machine output only; reviews are kept)."""
+    try:
+        n = api.reextract(db)
+    except MilcoopError as exc:
+        _fail(exc)
+    out.print(f"{n} events extracted")
+
+
+@app.command("extract")
+def extract_cmd(articles: Path = typer.Argument(..., help="Corpus-format JSON Lines (id, text, url, ...)"),
+                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write records here")):
+    """Extract one schema record per article, without any database (what the scorer reads)."""
+    sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    failed = 0
+    try:
+        for item in api.extract_file(articles):
+            if isinstance(item, InputError):
+                failed += 1
+                err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
+                continue
+            sink.write(json.dumps(item.model_dump(), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(country: Optional[str] = typer.Option(None, help="Events involving this country (alpha-2)"),
+           partner: Optional[str] = typer.Option(None, help="... together with this country"),
+           type: Optional[str] = typer.Option(None, "--type", help="visit, meeting, signing, ..."),
+           date_from: Optional[str] = typer.Option(None, "--from", help="ISO date, e.g. 2012 or 2012-07"),
+           date_to: Optional[str] = typer.Option(None, "--to"),
+           search: Optional[str] = typer.Option(None, "--search", "-q", help="Text search"),
+           limit: int = typer.Option(100, help="At most this many rows"),
+           as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table"),
+           db: Optional[str] = DbOption):
+    """List stored events, newest first."""
+    try:
+        rows = api.events(db, country=country, partner=partner, type=type, date_from=date_from,
+                          date_to=date_to, text=search, limit=limit)
+    except MilcoopError as exc:
+        _fail(exc)
+    if as_json:
+        for r in rows:
+            out.print_json(r.model_dump_json())
+        return
+    table = Table(title=f"{len(rows)} events")
+    for col in ("id", "date", "type", "place", "countries", "participants", "documents"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        d = r.model_dump()
+        table.add_row(d.get("id", ""), d.get("date") or "–", ", ".join(d.get("types") or d.get("type") or []),
+                      " ".join(x for x in (d.get("city"), d.get("country")) if x) or "–",
+                      ", ".join(d.get("countries") or []),
+                      "; ".join(d.get("participants") or []) if isinstance(d.get("participants"), list) else "",
+                      "; ".join(d.get("documents") or []) if isinstance(d.get("documents"), list) else "")
+    out.print(table)
+
+
+@app.command()
+def show(event_id: str, db: Optional[str] = DbOption):
+    """One event with its facts and evidence sentences highlighted in the article."""
+    try:
+        detail = api.event(event_id, db)
+    except MilcoopError as exc:
+        _fail(exc)
+    if detail is None:
+        err.print(f"[red]error:[/red] no event {event_id!r}")
+        raise typer.Exit(2)
+    d = detail.model_dump()
+    ev = d["event"]
+    out.print(f"[bold]{event_id}[/bold]  {', '.join(ev['type'])}  {ev.get('date') or 'date unknown'}  "
+              f"{(ev.get('location') or {}).get('city') or ''} {(ev.get('location') or {}).get('country') or ''}")
+    out.print(f"countries: {', '.join(ev['countries'])}   orgs: {', '.join(ev['orgs']) or '–'}")
+    for p in ev["participants"]:
+        out.print(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})")
+    for doc in ev["documents"]:
+        out.print(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}")
+    for x in ev["exercises"]:
+        out.print(f"  exercise: {x['name']} ({x['status']})")
+    out.print(f"  areas: {', '.join(ev['areas']) or '–'}")
+    article = d["article"]
+    out.rule(article.get("title") or article.get("url") or article.get("id"))
+    text = Text(article["text"])
+    for span in d.get("evidence") or []:
+        text.stylize("bold black on yellow", span["start"], span["end"])
+    out.print(text)
+
+
+@app.command()
+def export(format: str = typer.Option("json", "--format", "-f", help="json or csv"),
+           output: Optional[Path] = typer.Option(None, "-o", "--output"),
+           db: Optional[str] = DbOption):
+    """Export the stored records: JSON Lines in the extraction schema, or CSV."""
+    try:
+        data = api.export(db, format)
+    except (MilcoopError, ValueError) as exc:
+        _fail(exc)
+    if output:
+        output.write_text(data, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(data)
+
+
+from .bench import cli as _bench_cli  # noqa: E402  (registers the benchmark commands)
+
+_bench_cli.register(bench_app, out, err)

@@ -1,0 +1,100 @@
+"""Documents: plans, programs, agreements... with their period and status.
+
+A document noun counts when a cooperation qualifier follows it ("план
+сотрудничества", "соглашение об организации...") or a period does; its
+status comes from the status cue nearest to it in its sentence.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lang.lexicon import Lexicon
+from ..records import Document, Span
+from .doc import Doc
+
+_PERIOD = re.compile(
+    r"\(?\s*(?:(?:на|for|the|period|период|\s)*)\s*\(?((?:19|20)\d{2})\s*(?:[-–−—]|\s(?:to|до|по|–)\s)\s*((?:19|20)\d{2})")
+_SINGLE_YEAR = re.compile(r"(?:на|for)\s+((?:19|20)\d{2})(?:\s*(?:год|г\.|year|жыл))", re.I)
+_YEAR_FIRST = re.compile(r"((?:19|20)\d{2})\s*(?:[-–−—]\s*((?:19|20)\d{2})\s*)?(?:жылдарға|жылға|жылдар|жылғы)", re.I)
+STATUS_ORDER = ["ratified", "planned", "drafting", "signed"]
+STRENGTH = {"signed": 5, "ratified": 4, "planned": 3, "drafting": 2, "mentioned": 1}
+QUALIFIER_WINDOW = 45
+PERIOD_WINDOW = 110
+
+
+def _period(text: str) -> list[int] | None:
+    m = _PERIOD.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= b <= a + 30:
+            return [a, b]
+    m = _SINGLE_YEAR.search(text)
+    if m:
+        return [int(m.group(1))] * 2
+    return None
+
+
+def _status(lex: Lexicon, sentence: str, pos: int) -> str:
+    """The status cue nearest to the noun at ``pos`` in its sentence."""
+    best, best_dist = "mentioned", 10**6
+    for start, end, label in lex.label_matches("document_status", sentence):
+        dist = pos - end if end <= pos else start - pos
+        dist = dist if end <= pos else dist * 1.5  # cues before the noun bind tighter
+        if dist < best_dist or (dist == best_dist and
+                                STATUS_ORDER.index(label) < STATUS_ORDER.index(best)):
+            best, best_dist = label, dist
+    return best
+
+
+def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
+    found: list[Document] = []
+    for sent in doc.sentences:
+        if not (sent.military or sent.cooperation or sent.types):
+            continue
+        for start, end, kind in lex.label_matches("documents", sent.text):
+            after = sent.text[end:end + QUALIFIER_WINDOW]
+            period = _period(sent.text[end:end + PERIOD_WINDOW]) or _year_before(sent.text[:start])
+            qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW]))
+            if not (qualified or period):
+                continue
+            status = _status(lex, sent.text, start)
+            found.append(Document(type=kind, period=period, status=status,
+                                  title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
+                                  evidence=[Span(start=sent.start, end=sent.end)]))
+    return _merge(found)
+
+
+def _year_before(text: str) -> list[int] | None:
+    """Kazakh puts the period before the noun: '2024-2026 жылдарға арналған жоспар'."""
+    m = None
+    for m in _YEAR_FIRST.finditer(text[-60:]):
+        pass
+    if not m:
+        return None
+    a = int(m.group(1))
+    b = int(m.group(2)) if m.group(2) else a
+    return [a, b] if a <= b else None
+
+
+def _merge(found: list[Document]) -> list[Document]:
+    """One record per (type, period); a bare mention of a type with a dated one is that one."""
+    merged: dict[tuple, Document] = {}
+    for d in found:
+        key = (d.type, tuple(d.period) if d.period else None)
+        old = merged.get(key)
+        if old is None:
+            merged[key] = d
+        else:
+            if STRENGTH[d.status] > STRENGTH[old.status]:
+                old.status = d.status
+            old.evidence.extend(d.evidence)
+    dated_types = {k[0] for k in merged if k[1]}
+    out = []
+    for (kind, period), d in merged.items():
+        if period is None and kind in dated_types:
+            twin = next(v for (k, p), v in merged.items() if k == kind and p)
+            if STRENGTH[d.status] > STRENGTH[twin.status] and twin.status == "mentioned":
+                twin.status = d.status
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,140 @@
+"""The extraction pipeline: Article -> Doc -> components -> ArticleExtraction.
+
+Models (language analysers, gazetteer) are loaded once per ``Extractor``
+and passed to the components; ``Extractor.extract`` is pure given them, so
+one Extractor per worker process serves any number of articles.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ..lang import get_lang
+from ..lang.base import Lang
+from ..lang.detect import detect_language
+from ..records import Article, ArticleExtraction, Event, Span
+from .areas import find_areas
+from .dates import event_date
+from .doc import Doc, Hit, Sentence
+from .documents import find_documents
+from .exercises import find_exercises
+from .people import find_participants
+from .places import event_location, party_countries, party_orgs
+
+EXTRACTOR_VERSION = "0.1.0"
+MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
+
+
+def _parse_iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+class Extractor:
+    """Holds the loaded models; call ``extract(article)`` for each article."""
+
+    def __init__(self, gazetteer=None):
+        if gazetteer is None:
+            from ..knowledge import load_gazetteer
+
+            gazetteer = load_gazetteer()
+        self.gazetteer = gazetteer
+        self._langs: dict[str, Lang] = {}
+
+    def lang(self, code: str) -> Lang:
+        if code not in self._langs:
+            self._langs[code] = get_lang(code)
+        return self._langs[code]
+
+    # -- stages -------------------------------------------------------------
+    def analyse(self, article: Article) -> tuple[Doc, Lang]:
+        code = article.lang if article.lang in ("ru", "kk", "en") else detect_language(article.text)
+        lang = self.lang(code)
+        lex = lang.lexicon
+        text = article.text
+        doc = Doc(article=article, lang=code, text=text,
+                  published=_parse_iso(article.published), published_iso=article.published)
+        for start, end in lang.analyser.sentences(text):
+            chunk = text[start:end]
+            doc.sentences.append(Sentence(
+                start=start, end=end, text=chunk,
+                types=set(lex.labels("event_types", chunk)),
+                military=bool(lex.search("military", chunk)),
+                cooperation=bool(lex.search("cooperation", chunk)),
+                planned=bool(lex.search("planned", chunk)),
+                reporting=bool(lex.search("reporting", chunk)),
+            ))
+        doc.military_cues = sum(1 for _ in lex.finditer("military", text))
+        gaz = self.gazetteer
+        doc.countries = [Hit(s, e, code_, kind=kind) for s, e, code_, kind in gaz.find_countries(text, code)]
+        doc.cities = [Hit(s, e, name, country=c) for s, e, name, c in gaz.find_cities(text, code)]
+        doc.orgs = [Hit(s, e, org) for s, e, org in gaz.find_orgs(text, code)]
+        doc.persons = lang.analyser.persons(text)
+        return doc, lang
+
+    def extract(self, article: Article, doc_id: str | None = None) -> ArticleExtraction:
+        doc, lang = self.analyse(article)
+        lex = lang.lexicon
+        rid = doc_id or article.external_id or article.id
+        core = [s for s in doc.sentences if s.eventful]
+        if doc.sentences and doc.sentences[0] not in core and doc.sentences[0].types:
+            core.insert(0, doc.sentences[0])  # the headline states the occasion
+        if not self._relevant(doc, core):
+            return ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
+        people = find_participants(doc, lex)
+        documents = find_documents(doc, lex)
+        exercises = find_exercises(doc, lex, self.gazetteer.exercise_english)
+        types = self._types(core, documents, exercises)
+        dateline = None
+        if article.dateline_city:
+            dateline = self.gazetteer.city(article.dateline_city, doc.lang)
+        location = event_location(doc, lex, core, dateline, set(types))
+        countries = party_countries(doc, core, people, location)
+        event = Event(
+            type=types,
+            date=event_date(doc, lex, core, [e.name for e in exercises]),
+            location=location,
+            countries=countries,
+            orgs=party_orgs(doc, lex, core),
+            participants=people,
+            documents=documents,
+            exercises=exercises,
+            areas=find_areas(doc, lex),
+            evidence=[Span(start=s.start, end=s.end) for s in core],
+        )
+        return ArticleExtraction(id=rid, relevant=True, lang=doc.lang, events=[event])
+
+    # -- decisions ----------------------------------------------------------
+    @staticmethod
+    def _relevant(doc: Doc, core: list[Sentence]) -> bool:
+        """International defence cooperation: military talk, two parties, an engagement."""
+        if doc.military_cues < MIN_MILITARY_CUES or not core:
+            return False
+        parties = {h.value for s in core for h in doc.hits_in(doc.countries, s.start, s.end)}
+        orgs = {h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)}
+        if len(parties) >= 2 or (parties and orgs):
+            return any(s.military for s in core) or doc.military_cues >= 4
+        return False
+
+    @staticmethod
+    def _types(core: list[Sentence], documents, exercises) -> list[str]:
+        seen: list[str] = []
+        for s in core:
+            for t in sorted(s.types):
+                if t == "exercise" and s.planned:
+                    continue
+                if t not in seen:
+                    seen.append(t)
+        if any(d.status in ("signed", "ratified") for d in documents) and "signing" not in seen:
+            seen.append("signing")
+        if "signing" in seen and not any(d.status in ("signed", "ratified") for d in documents) \
+                and documents:
+            seen.remove("signing")
+        if exercises and all(e.status == "planned" for e in exercises) and "exercise" in seen:
+            seen.remove("exercise")
+        if any(e.status == "held" for e in exercises) and "exercise" not in seen:
+            seen.append("exercise")
+        order = ["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",
+                 "training", "industry", "deployment"]
+        return sorted(seen, key=order.index) or ["meeting"]

@@ -1,0 +1,82 @@
+"""What every language package provides: sentences, person mentions, lemmas.
+
+A language package (``milcoop/lang/<code>/``) wires its data (lexicon.yaml)
+and its analyser to a ``Lang``. Extractors only see this interface, so
+adding a language means adding a package, not editing extractors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from razdel import sentenize
+
+from .lexicon import Lexicon, load_lexicon
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A person's name as written, with its normalised (nominative) form."""
+
+    start: int
+    end: int
+    text: str
+    normal: str  # e.g. "Сафар Абиев" for "Сафаром Абиевым"
+    surname: str  # normalised surname, the matching key's source
+    given: str | None = None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans; paragraph breaks always end a sentence."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        base = para.start()
+        for s in sentenize(para.group(0)):
+            if s.text.strip():
+                spans.append((base + s.start, base + s.stop))
+    return spans
+
+
+_NAME_TOKEN = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһіİıçğöşüé'’\-]+"
+_CAPS_NAME = re.compile(rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")
+
+
+@dataclass
+class Analyser:
+    """Fallback analyser: capitalised word runs as name candidates.
+
+    Languages without a statistical NER (for now Kazakh and English) use it;
+    the extractors only keep candidates that sit next to a rank or position
+    cue, so precision comes from the lexicon.
+    """
+
+    code: str
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        return split_sentences(text)
+
+    def persons(self, text: str) -> list[PersonMention]:
+        out = []
+        for m in _CAPS_NAME.finditer(text):
+            words = re.findall(r"[^\W\d_][\w'’\-]*", m.group(0))
+            if not words:
+                continue
+            out.append(PersonMention(m.start(), m.end(), m.group(0), m.group(0),
+                                     words[-1], words[0] if len(words) > 1 else None))
+        return out
+
+    def lemma(self, word: str) -> str:
+        return word.lower()
+
+
+@dataclass
+class Lang:
+    """A language: its code, lexicon and analyser."""
+
+    code: str
+    lexicon: Lexicon
+    analyser: object = field(repr=False)
+
+
+def lang_from_parts(code: str, analyser) -> Lang:
+    return Lang(code=code, lexicon=load_lexicon(code), analyser=analyser)

@@ -1,0 +1,93 @@
+"""Load a language's cue lexicon (YAML data) into compiled patterns.
+
+Lexicon files hold the language knowledge (cue words, positions, ranks,
+document nouns, area cues, months); this module only turns their small
+pattern notation into regular expressions:
+
+- ``*`` after a letter: any word ending (``визит*`` = визит, визита, визитом)
+- a space: any run of whitespace
+- ``~``: up to two intervening words
+- an ALL-CAPS word (``ВМС``, ``ООН``) matches case-sensitively
+- anything else is regular-expression syntax
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_CAPS = re.compile(r"(?<![\w\\])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(?![\w])")
+
+
+def compile_pattern(pattern: str) -> str:
+    """Translate one lexicon pattern to a regex source string."""
+    src = pattern.strip()
+    src = re.sub(r"(?<=[\w\-])\*", r"\\w*", src)
+    src = src.replace(" ~", r"(?:\s+\S+){0,2}?\s+").replace("~ ", r"(?:\S+\s+){0,2}?")
+    src = src.replace(" ", r"\s+")
+    src = _CAPS.sub(r"(?-i:\1)", src)
+    end = "" if src.endswith(r"\w*") else r"(?![\w])"
+    return r"(?<![\w\-])(?:" + src + ")" + end
+
+
+def compile_list(patterns: list[str]) -> re.Pattern:
+    """One alternation over a pattern list, longest patterns first."""
+    ordered = sorted(patterns, key=len, reverse=True)
+    return re.compile("|".join(compile_pattern(p) for p in ordered), re.IGNORECASE)
+
+
+@dataclass
+class Lexicon:
+    """Compiled cue patterns of one language."""
+
+    code: str
+    raw: dict
+    lists: dict[str, re.Pattern] = field(default_factory=dict)
+    groups: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
+
+    def has(self, key: str) -> bool:
+        return key in self.lists or key in self.groups
+
+    def search(self, key: str, text: str) -> re.Match | None:
+        pattern = self.lists.get(key)
+        return pattern.search(text) if pattern else None
+
+    def finditer(self, key: str, text: str):
+        pattern = self.lists.get(key)
+        return pattern.finditer(text) if pattern else iter(())
+
+    def labels(self, key: str, text: str) -> list[str]:
+        """Labels of a grouped section (e.g. event_types) whose cues occur in text."""
+        return [label for label, pat in self.groups.get(key, {}).items() if pat.search(text)]
+
+    def label_matches(self, key: str, text: str) -> list[tuple[int, int, str]]:
+        """Every (start, end, label) match of a grouped section in text."""
+        out = []
+        for label, pat in self.groups.get(key, {}).items():
+            out.extend((m.start(), m.end(), label) for m in pat.finditer(text))
+        return sorted(out)
+
+    def mapping(self, key: str) -> dict:
+        return dict(self.raw.get(key) or {})
+
+
+def build_lexicon(code: str, data: dict) -> Lexicon:
+    lex = Lexicon(code=code, raw=data)
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            lex.lists[key] = compile_list(value)
+        elif isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
+            lex.groups[key] = {label: compile_list(pats) for label, pats in value.items()}
+    return lex
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(code: str) -> Lexicon:
+    """The lexicon of language ``code`` from ``milcoop/lang/<code>/lexicon.yaml``."""
+    path = Path(__file__).parent / code / "lexicon.yaml"
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    return build_lexicon(code, data)

@@ -1,0 +1,143 @@
+"""Russian analysis: natasha's NER finds names, pymorphy3 puts them in the nominative.
+
+natasha's own span normalisation needs its morphology tagger (4x slower) and
+is context dependent, so names are normalised token by token with the
+pymorphy3 parse that is tagged as a given name or surname.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..base import PersonMention, split_sentences
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ым|ой|е)?$", re.I)
+_INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
+
+
+# Endings of a foreign masculine name the dictionary does not know, by case
+# (Ордвеем -> Ордвей, Смита -> Смит).
+_FOREIGN_ENDINGS = {
+    "ablt": (("ем", "й"), ("ом", "")),
+    "gent": (("я", "й"), ("а", "")),
+    "datv": (("ю", "й"), ("у", "")),
+    "accs": (("я", "й"), ("а", "")),
+    "loct": (("е", ""),),
+}
+_VOWELS = "аеёиоуыэюя"
+
+
+def _foreign_nominative(word: str, case: str) -> str:
+    for ending, replacement in _FOREIGN_ENDINGS.get(case, ()):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            if replacement == "й" and stem[-1] not in _VOWELS:
+                continue
+            return stem + replacement
+    return word
+
+
+_INITIALS_SURNAME = re.compile(r"(?<![\w.])(?:[А-ЯЁ](?:-[А-ЯЁ])?\.\s?){1,2}[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?")
+
+
+class RussianAnalyser:
+    """Sentences, person mentions and lemmas of Russian text."""
+
+    code = "ru"
+
+    def __init__(self):
+        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        import pymorphy3
+
+        self._segmenter = Segmenter()
+        self._ner = NewsNERTagger(NewsEmbedding())
+        self._morph = pymorphy3.MorphAnalyzer()
+        self.lemma = lru_cache(maxsize=200_000)(self._lemma)
+        self._normalise_name = lru_cache(maxsize=100_000)(self._normalise_name)
+
+    def sentences(self, text: str) -> list[tuple[int, int]]:
+        return split_sentences(text)
+
+    def _lemma(self, word: str) -> str:
+        return self._morph.parse(word)[0].normal_form
+
+    def ner(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, type) spans of PER, LOC and ORG."""
+        from natasha import Doc
+
+        doc = Doc(text)
+        doc.segment(self._segmenter)
+        doc.tag_ner(self._ner)
+        return [(s.start, s.stop, s.type) for s in doc.spans]
+
+    def persons(self, text: str, spans=None) -> list[PersonMention]:
+        spans = self.ner(text) if spans is None else spans
+        out = []
+        taken = [(s, e) for s, e, k in spans]
+        extra = [(m.start(), m.end(), "PER") for m in _INITIALS_SURNAME.finditer(text)
+                 if not any(s < m.end() and m.start() < e for s, e in taken)]
+        for start, end, kind in sorted(list(spans) + extra):
+            if kind != "PER":
+                continue
+            mention = self._mention(text, start, end)
+            if mention:
+                out.append(mention)
+        return out
+
+    def _mention(self, text: str, start: int, end: int) -> PersonMention | None:
+        surface = text[start:end]
+        tokens = re.findall(r"[А-ЯЁA-Z](?:-[А-ЯЁA-Z])?\.|[^\W\d_][\w\-'’]*", surface)
+        words = [t for t in tokens if not _INITIAL.match(t) and not _PATRONYMIC.search(t)]
+        if not words or not all(w[:1].isupper() for w in words):
+            return None
+        normal = self._normalise_name(tuple(words))
+        tags = [self._kind(w) for w in words]
+        # "Жаксылыкова Руслана": surname first -> given name first
+        if len(normal) >= 2 and tags[0] == "Surn" and tags[1] == "Name":
+            normal = normal[1:] + normal[:1]
+        given = normal[0] if len(normal) > 1 else None
+        return PersonMention(start, end, surface, " ".join(normal), normal[-1], given)
+
+    def _kind(self, word: str) -> str | None:
+        for p in self._morph.parse(word):
+            for tag in ("Surn", "Name"):
+                if tag in p.tag:
+                    return tag
+        return None
+
+    _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+    def _name_parses(self, word: str):
+        return [p for p in self._morph.parse(word)
+                if ("Surn" in p.tag or "Name" in p.tag) and "sing" in p.tag]
+
+    def _normalise_name(self, words: tuple[str, ...]) -> list[str]:
+        """Nominative of a name, choosing the case and gender all its words agree on."""
+        options = []
+        for w in words:
+            pairs = {(p.tag.case, p.tag.gender) for p in self._name_parses(w.split("-")[-1])}
+            if pairs:
+                options.append(pairs)
+        agreed = set.intersection(*options) if options else set()
+        if not agreed and options:
+            agreed = options[0]
+        if not agreed:
+            return list(words)
+        rank = {c: i for i, c in enumerate(self._CASES)}
+        case, gender = min(agreed, key=lambda cg: (rank.get(cg[0], 9), cg[1] != "masc"))
+        return [self._to_nominative(w, case, gender) for w in words]
+
+    def _to_nominative(self, word: str, case: str, gender: str) -> str:
+        if "-" in word:
+            head, _, tail = word.rpartition("-")
+            return head + "-" + self._to_nominative(tail, case, gender)
+        if case == "nomn":
+            return word
+        for p in self._name_parses(word):
+            if p.tag.case == case and p.tag.gender == gender:
+                form = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn"})
+                if form and form.word[:1] == word[:1].lower():
+                    return form.word[:1].upper() + form.word[1:]
+        if gender == "masc" and not self._name_parses(word):
+            return _foreign_nominative(word, case)
+        return word

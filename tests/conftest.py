@@ -1,0 +1,46 @@
+"""Shared fixtures: the real corpora from ../shared and session-scoped models."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from milcoop.bench.paths import shared_dir
+
+SHARED = shared_dir()
+CORPUS = SHARED / "corpus"
+
+
+def load_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, dict]:
+    return {r["id"]: r for r in load_jsonl(CORPUS / "seeds" / "articles.jsonl")}
+
+
+@pytest.fixture(scope="session")
+def dev() -> dict[str, dict]:
+    return {r["id"]: r for r in load_jsonl(CORPUS / "dev" / "articles.jsonl")}
+
+
+@pytest.fixture(scope="session")
+def seed_gold() -> dict[str, dict]:
+    return {r["id"]: r for r in load_jsonl(CORPUS / "seeds" / "gold.jsonl")}
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from milcoop.api import default_extractor
+
+    return default_extractor()
+
+
+@pytest.fixture(scope="session")
+def ru():
+    from milcoop.lang import get_lang
+
+    return get_lang("ru")
