@@ -1,0 +1,223 @@
+"""SQLAlchemy models of the event store.
+
+Portable types only (String, Text, Integer, Boolean, JSON, DateTime), so
+moving from SQLite to PostgreSQL is a change of URL. Constraint and index
+names follow ``NAMING_CONVENTION`` because Alembic needs stable names to
+alter them later (SQLite batch mode recreates tables by name).
+
+An event's list fields are stored twice on purpose: as JSON on ``events``
+(the source of truth, keeping the extractor's order for export) and as rows
+in ``event_types`` / ``event_countries`` / ``event_areas`` so that filters
+are indexed SQL joins on every backend instead of JSON functions that differ
+between SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Integer, MetaData,
+                        String, Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+MACHINE = "machine"
+FACT_KINDS = ("event", "participant", "document", "exercise")
+
+ID = String(128)       # article ids: content hashes
+CODE = String(64)      # closed vocabularies: roles, ranks, types, statuses
+COUNTRY = String(8)    # ISO 3166-1 alpha-2, with room for odd extractor output
+DATE = String(32)      # ISO date, possibly partial: 2011, 2011-11, 2011-11-30
+CASCADE = "CASCADE"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def event_id(article_id: str, ordinal: int) -> str:
+    """Stable id of the ``ordinal``-th (0-based) machine event of an article.
+
+    Deterministic so that re-extracting an article keeps its event ids and
+    links (bookmarks, URLs) to them survive.
+    """
+    return "ev-" + hashlib.sha1(f"{article_id}:{ordinal}".encode()).hexdigest()[:12]
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DbArticle(Base):
+    """A cleaned article; ``id`` is its content hash, so re-ingesting is a no-op."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(Text, index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    lang: Mapped[str | None] = mapped_column(String(16))
+    outlet: Mapped[str | None] = mapped_column(Text)
+    dateline_city: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(DATE, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    raw_text: Mapped[str] = mapped_column(Text, default="")
+    segments: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    format: Mapped[str] = mapped_column(String(16), default="txt")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    sources: Mapped[list[DbSource]] = relationship(
+        back_populates="article", order_by=lambda: [DbSource.ingested_at, DbSource.id],
+        cascade="all, delete-orphan", passive_deletes=True)
+    extraction: Mapped[DbExtraction | None] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True)
+
+
+class DbSource(Base):
+    """One place an article was ingested from (a file path, URL, feed)."""
+
+    __tablename__ = "sources"
+    __table_args__ = (UniqueConstraint("article_id", "source"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID, ForeignKey("articles.id", ondelete=CASCADE), index=True)
+    source: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    article: Mapped[DbArticle] = relationship(back_populates="sources")
+
+
+class DbExtraction(Base):
+    """The latest machine extraction of an article; holds the relevance flag."""
+
+    __tablename__ = "extractions"
+
+    article_id: Mapped[str] = mapped_column(ID, ForeignKey("articles.id", ondelete=CASCADE), primary_key=True)
+    relevant: Mapped[bool] = mapped_column(Boolean)
+    lang: Mapped[str | None] = mapped_column(String(16))
+    extractor_version: Mapped[str] = mapped_column(CODE)
+    extracted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    article: Mapped[DbArticle] = relationship(back_populates="extraction")
+
+
+class DbEvent(Base):
+    """One engagement reported by an article (schema ``events[i]``)."""
+
+    __tablename__ = "events"
+    __table_args__ = (UniqueConstraint("article_id", "ordinal"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    article_id: Mapped[str] = mapped_column(ID, ForeignKey("articles.id", ondelete=CASCADE), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    origin: Mapped[str] = mapped_column(String(16), default=MACHINE)
+    types: Mapped[list[Any]] = mapped_column(JSON)
+    date: Mapped[str | None] = mapped_column(DATE, index=True)
+    city: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(COUNTRY)
+    countries: Mapped[list[Any]] = mapped_column(JSON)
+    orgs: Mapped[list[Any]] = mapped_column(JSON)
+    areas: Mapped[list[Any]] = mapped_column(JSON)
+
+    article: Mapped[DbArticle] = relationship()
+    participants: Mapped[list[DbParticipant]] = relationship(
+        order_by="DbParticipant.ordinal", cascade="all, delete-orphan", passive_deletes=True)
+    documents: Mapped[list[DbDocument]] = relationship(
+        order_by="DbDocument.ordinal", cascade="all, delete-orphan", passive_deletes=True)
+    exercises: Mapped[list[DbExercise]] = relationship(
+        order_by="DbExercise.ordinal", cascade="all, delete-orphan", passive_deletes=True)
+    evidence: Mapped[list[DbEvidence]] = relationship(
+        order_by="DbEvidence.id", cascade="all, delete-orphan", passive_deletes=True)
+    type_rows: Mapped[list[DbEventType]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    country_rows: Mapped[list[DbEventCountry]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    area_rows: Mapped[list[DbEventArea]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class DbParticipant(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(COUNTRY)
+    role: Mapped[str | None] = mapped_column(CODE)
+    rank: Mapped[str | None] = mapped_column(CODE)
+    surface: Mapped[str | None] = mapped_column(Text)
+
+
+class DbDocument(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(CODE)
+    period_start: Mapped[int | None] = mapped_column(Integer)
+    period_end: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(CODE)
+    title: Mapped[str | None] = mapped_column(Text)
+
+
+class DbExercise(Base):
+    __tablename__ = "exercises"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(CODE)
+
+
+class DbEventType(Base):
+    """Index of ``events.types`` for ``WHERE type = ?`` filters."""
+
+    __tablename__ = "event_types"
+
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), primary_key=True)
+    type: Mapped[str] = mapped_column(CODE, primary_key=True, index=True)
+
+
+class DbEventCountry(Base):
+    """Index of ``events.countries`` (upper-cased) for country/partner filters."""
+
+    __tablename__ = "event_countries"
+
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), primary_key=True)
+    country: Mapped[str] = mapped_column(COUNTRY, primary_key=True, index=True)
+
+
+class DbEventArea(Base):
+    """Index of ``events.areas`` for area filters."""
+
+    __tablename__ = "event_areas"
+
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), primary_key=True)
+    area: Mapped[str] = mapped_column(CODE, primary_key=True, index=True)
+
+
+class DbEvidence(Base):
+    """A span [start, end) of the article text supporting one fact of an event.
+
+    ``fact_kind``/``fact_ordinal`` say which fact: the event itself (ordinal
+    0) or its n-th participant, document or exercise.
+    """
+
+    __tablename__ = "evidence"
+    __table_args__ = (CheckConstraint(
+        "fact_kind IN ('event', 'participant', 'document', 'exercise')", name="fact_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), index=True)
+    fact_kind: Mapped[str] = mapped_column(String(16))
+    fact_ordinal: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)

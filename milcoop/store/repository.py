@@ -1,0 +1,325 @@
+"""The store: articles in, extractions in, events and schema records out.
+
+Each public method runs in its own short transaction, so the store is safe
+to use from one writer while readers query. Machine output is replaced per
+article as a whole; rows that future analyst review will add live in other
+tables and are never touched here.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Select, delete, exists, literal, or_, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from milcoop.errors import NotFound, StoreError
+from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
+                             Participant, Segment, Span)
+from milcoop.store.db import WRITE, _reason, _shown
+from milcoop.store.models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea,
+                                  DbEventCountry, DbEventType, DbEvidence, DbExercise,
+                                  DbExtraction, DbParticipant, DbSource, event_id, utcnow)
+from milcoop.store.views import ArticleRef, EventDetail, EventRow, EvidenceSpan
+
+ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+EXPORT_BATCH = 200
+_EVENT_FACTS = (selectinload(DbEvent.participants), selectinload(DbEvent.documents),
+                selectinload(DbEvent.exercises), selectinload(DbEvent.evidence))
+# Child tables of an event, deleted before the event itself.
+_EVENT_CHILDREN = (DbEvidence, DbParticipant, DbDocument, DbExercise,
+                   DbEventType, DbEventCountry, DbEventArea)
+
+
+class Store:
+    """Access to one milcoop database. Open with ``open_store``; use as a context manager."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden: for messages."""
+        return _shown(str(self.engine.url))
+
+    def close(self) -> None:
+        """Close every pooled connection; the store is unusable afterwards."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any error."""
+        try:
+            with self._write.begin() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{what}: {_reason(exc)}", source=self.url) from exc
+
+    # -- articles ---------------------------------------------------------
+
+    def add_article(self, article: Article, source: str) -> tuple[str, bool]:
+        """Store ``article`` as ingested from ``source``; return (id, created).
+
+        An article already stored (same content hash) is left as it is; only
+        a source not seen before for it is recorded.
+        """
+        source = source or article.source
+        try:
+            return self._add_article(article, source)
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, IntegrityError):
+                raise
+            return self._add_article(article, source)  # a concurrent writer inserted it first
+
+    def _add_article(self, article: Article, source: str) -> tuple[str, bool]:
+        with self._writing(f"cannot add article {article.id}") as session:
+            row = session.get(DbArticle, article.id, options=[selectinload(DbArticle.sources)])
+            created = row is None
+            if created:
+                row = _article_row(article)
+                session.add(row)
+            if source not in {s.source for s in row.sources}:
+                row.sources.append(DbSource(source=source))
+        return article.id, created
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article with this content hash is stored (cheap: no text loaded)."""
+        with self._read() as session:
+            return bool(session.scalar(select(exists().where(DbArticle.id == article_id))))
+
+    def has_extraction(self, article_id: str) -> bool:
+        """Whether machine extraction has run on this article (an ingest may have stopped midway)."""
+        with self._read() as session:
+            return bool(session.scalar(select(exists().where(DbExtraction.article_id == article_id))))
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article; ``source`` is the first place it was ingested from."""
+        with self._read() as session:
+            row = session.get(DbArticle, article_id, options=[selectinload(DbArticle.sources)])
+            return None if row is None else _article(row)
+
+    def article_ids(self) -> list[str]:
+        """Ids of all stored articles, in ingestion order."""
+        with self._read() as session:
+            return list(session.scalars(select(DbArticle.id).order_by(DbArticle.created_at, DbArticle.id)))
+
+    # -- extractions ------------------------------------------------------
+
+    def save_extraction(self, article_id: str, extraction: ArticleExtraction, version: str) -> list[str]:
+        """Replace the article's machine events with ``extraction``'s; return the new event ids.
+
+        All or nothing: on any failure the previous events stay as they were.
+        """
+        with self._writing(f"cannot save extraction of article {article_id}") as session:
+            if not session.scalar(select(exists().where(DbArticle.id == article_id))):
+                raise NotFound(f"no article {article_id} in the store", source=self.url)
+            machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
+            no_sync = {"synchronize_session": False}
+            for child in _EVENT_CHILDREN:
+                session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
+            session.execute(delete(DbEvent).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE),
+                            execution_options=no_sync)
+            session.merge(DbExtraction(article_id=article_id, relevant=extraction.relevant,
+                                       lang=extraction.lang, extractor_version=version,
+                                       extracted_at=utcnow()))
+            rows = [_event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
+            session.add_all(rows)
+            session.flush()
+            return [row.id for row in rows]
+
+    # -- queries ----------------------------------------------------------
+
+    def events(self, country: str | None = None, partner: str | None = None, type: str | None = None,
+               date_from: str | None = None, date_to: str | None = None, text: str | None = None,
+               limit: int | None = None) -> list[EventRow]:
+        """Events matching every filter given, latest first (undated last), then by id.
+
+        ``country``/``partner``: the event's parties include both codes.
+        ``type``: one of the event's types. ``date_from``/``date_to``: ISO
+        dates, possibly partial, inclusive at the coarser precision of the
+        two sides (an event dated ``2012`` matches ``date_from='2012-07'``;
+        one dated ``2012-07-15`` matches ``date_to='2012-07'``); undated
+        events never match a date range. ``text``: case-insensitive
+        substring of the article's title or text or a participant's name.
+        """
+        stmt = events_query(country, partner, type, date_from, date_to, text, limit)
+        with self._read() as session:
+            return [_event_view(row) for row in session.scalars(stmt)]
+
+    def event(self, event_id: str) -> EventDetail | None:
+        """One event with its full record, its article and its quoted evidence."""
+        with self._read() as session:
+            row = session.get(DbEvent, event_id, options=[
+                *_EVENT_FACTS, selectinload(DbEvent.article).selectinload(DbArticle.sources)])
+            if row is None:
+                return None
+            art = row.article
+            spans = [EvidenceSpan(start=e.start, end=e.end, fact_kind=e.fact_kind,
+                                  fact_ordinal=e.fact_ordinal, text=art.text[e.start:e.end])
+                     for e in row.evidence]
+            article = ArticleRef(id=art.id, external_id=art.external_id, title=art.title, url=art.url,
+                                 published=art.published, lang=art.lang, text=art.text,
+                                 sources=[s.source for s in art.sources])
+            return EventDetail(row=_event_view(row), event=_event(row), article=article, evidence=spans)
+
+    def export_records(self) -> Iterator[dict]:
+        """Schema records (``shared/design/schema.md``) of every extracted article.
+
+        Each event also carries its ``id``, the article's ``sources`` and
+        evidence spans per fact; the record carries ``article_id`` and
+        ``lang``. Streams in batches, so memory stays flat on large stores.
+        """
+        with self._read() as session:
+            ids = list(session.scalars(select(DbExtraction.article_id).join(DbExtraction.article)
+                                       .order_by(DbArticle.created_at, DbArticle.id)))
+            for chunk in _chunks(ids, EXPORT_BATCH):
+                extractions = session.scalars(select(DbExtraction).where(DbExtraction.article_id.in_(chunk))
+                                              .options(selectinload(DbExtraction.article)
+                                                       .selectinload(DbArticle.sources)))
+                by_id = {x.article_id: x for x in extractions}
+                events: dict[str, list[DbEvent]] = {}
+                for ev in session.scalars(select(DbEvent).where(DbEvent.article_id.in_(chunk))
+                                          .order_by(DbEvent.article_id, DbEvent.ordinal).options(*_EVENT_FACTS)):
+                    events.setdefault(ev.article_id, []).append(ev)
+                for article_id in chunk:
+                    x = by_id[article_id]
+                    sources = [s.source for s in x.article.sources]
+                    yield {
+                        "id": x.article.external_id or article_id,
+                        "article_id": article_id,
+                        "relevant": x.relevant,
+                        "lang": x.lang,
+                        "events": [{"id": ev.id, **_event(ev).model_dump(), "sources": sources}
+                                   for ev in events.get(article_id, [])],
+                    }
+                session.expunge_all()
+
+
+def events_query(country: str | None = None, partner: str | None = None, type: str | None = None,
+                 date_from: str | None = None, date_to: str | None = None, text: str | None = None,
+                 limit: int | None = None) -> Select:
+    """The SELECT behind ``Store.events``, kept apart so its SQL can be checked per dialect."""
+    stmt = select(DbEvent).join(DbEvent.article).options(
+        selectinload(DbEvent.participants), selectinload(DbEvent.article))
+    for code in (country, partner):
+        if code:
+            stmt = stmt.where(DbEvent.id.in_(
+                select(DbEventCountry.event_id).where(DbEventCountry.country == code.strip().upper())))
+    if type:
+        stmt = stmt.where(DbEvent.id.in_(select(DbEventType.event_id).where(DbEventType.type == type)))
+    if date_from:
+        start = _check_date(date_from, "date_from")
+        # later, or a coarser date that contains the start ('2012' contains '2012-07')
+        stmt = stmt.where(or_(DbEvent.date >= start, literal(start).startswith(DbEvent.date)))
+    if date_to:
+        end = _check_date(date_to, "date_to")
+        stmt = stmt.where(or_(DbEvent.date <= end, DbEvent.date.startswith(end)))
+    if text:
+        needle = text.strip()
+        named = select(DbParticipant.event_id).where(or_(
+            DbParticipant.name.icontains(needle, autoescape=True),
+            DbParticipant.surface.icontains(needle, autoescape=True)))
+        stmt = stmt.where(or_(DbArticle.title.icontains(needle, autoescape=True),
+                              DbArticle.text.icontains(needle, autoescape=True),
+                              DbEvent.id.in_(named)))
+    stmt = stmt.order_by(DbEvent.date.is_(None), DbEvent.date.desc(), DbEvent.id)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return stmt
+
+
+# -- conversions between records and rows ---------------------------------
+
+def _article_row(article: Article) -> DbArticle:
+    return DbArticle(id=article.id, external_id=article.external_id, url=article.url, title=article.title,
+                     lang=article.lang, outlet=article.outlet, dateline_city=article.dateline_city,
+                     published=article.published, text=article.text, raw_text=article.raw_text,
+                     segments=[s.model_dump() for s in article.segments], format=article.format)
+
+
+def _article(row: DbArticle) -> Article:
+    return Article(id=row.id, external_id=row.external_id, source=row.sources[0].source if row.sources else "",
+                   url=row.url, title=row.title, lang=row.lang, text=row.text, raw_text=row.raw_text,
+                   segments=[Segment.model_validate(s) for s in row.segments], outlet=row.outlet,
+                   dateline_city=row.dateline_city, published=row.published, format=row.format)
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+def _spans(kind: str, ordinal: int, spans: list[Span]) -> list[DbEvidence]:
+    return [DbEvidence(fact_kind=kind, fact_ordinal=ordinal, start=s.start, end=s.end) for s in spans]
+
+
+def _event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
+    row = DbEvent(id=event_id(article_id, ordinal), article_id=article_id, ordinal=ordinal, origin=MACHINE,
+                  types=list(ev.type), date=ev.date, city=ev.location.city, country=ev.location.country,
+                  countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas))
+    row.type_rows = [DbEventType(type=t) for t in _unique(ev.type)]
+    row.country_rows = [DbEventCountry(country=c) for c in _unique(c and c.upper() for c in ev.countries)]
+    row.area_rows = [DbEventArea(area=a) for a in _unique(ev.areas)]
+    row.participants = [DbParticipant(ordinal=i, name=p.name, country=p.country, role=p.role, rank=p.rank,
+                                      surface=p.surface) for i, p in enumerate(ev.participants)]
+    row.documents = [DbDocument(ordinal=i, type=d.type, status=d.status, title=d.title,
+                                period_start=d.period[0] if d.period else None,
+                                period_end=d.period[-1] if d.period else None)
+                     for i, d in enumerate(ev.documents)]
+    row.exercises = [DbExercise(ordinal=i, name=x.name, status=x.status) for i, x in enumerate(ev.exercises)]
+    row.evidence = [*_spans("event", 0, ev.evidence),
+                    *(s for i, p in enumerate(ev.participants) for s in _spans("participant", i, p.evidence)),
+                    *(s for i, d in enumerate(ev.documents) for s in _spans("document", i, d.evidence)),
+                    *(s for i, x in enumerate(ev.exercises) for s in _spans("exercise", i, x.evidence))]
+    return row
+
+
+def _event(row: DbEvent) -> Event:
+    """Rebuild the schema record of an event, evidence attached to each fact."""
+    spans: dict[tuple[str, int], list[Span]] = {}
+    for e in row.evidence:
+        spans.setdefault((e.fact_kind, e.fact_ordinal), []).append(Span(start=e.start, end=e.end))
+    return Event(
+        type=list(row.types), date=row.date, location=Location(city=row.city, country=row.country),
+        countries=list(row.countries), orgs=list(row.orgs), areas=list(row.areas),
+        participants=[Participant(name=p.name, country=p.country, role=p.role, rank=p.rank, surface=p.surface,
+                                  evidence=spans.get(("participant", p.ordinal), []))
+                      for p in row.participants],
+        documents=[Document(type=d.type, status=d.status, title=d.title,
+                            period=None if d.period_start is None else [d.period_start, d.period_end],
+                            evidence=spans.get(("document", d.ordinal), []))
+                   for d in row.documents],
+        exercises=[Exercise(name=x.name, status=x.status, evidence=spans.get(("exercise", x.ordinal), []))
+                   for x in row.exercises],
+        evidence=spans.get(("event", 0), []),
+    )
+
+
+def _event_view(row: DbEvent) -> EventRow:
+    return EventRow(id=row.id, article_id=row.article_id, external_id=row.article.external_id,
+                    ordinal=row.ordinal, origin=row.origin, types=list(row.types), date=row.date,
+                    city=row.city, country=row.country, countries=list(row.countries), orgs=list(row.orgs),
+                    areas=list(row.areas), participants=[p.name for p in row.participants],
+                    title=row.article.title, url=row.article.url)
+
+
+def _check_date(value: str, name: str) -> str:
+    value = value.strip()
+    if not ISO_DATE.fullmatch(value):
+        raise ValueError(f"{name} must be an ISO date (2012, 2012-07 or 2012-07-15), not {value!r}")
+    return value
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
