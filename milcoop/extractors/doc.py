@@ -32,6 +32,7 @@ class Sentence:
     military: bool = False
     cooperation: bool = False
     planned: bool = False
+    held: bool = False
     reporting: bool = False
 
     @property

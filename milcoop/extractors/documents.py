@@ -16,7 +16,7 @@ _PERIOD = re.compile(
     r"\(?\s*(?:(?:на|for|the|period|период|\s)*)\s*\(?((?:19|20)\d{2})\s*(?:[-–−—]|\s(?:to|до|по|–)\s)\s*((?:19|20)\d{2})")
 _SINGLE_YEAR = re.compile(r"(?:на|for)\s+((?:19|20)\d{2})(?:\s*(?:год|г\.|year|жыл))", re.I)
 _YEAR_FIRST = re.compile(r"((?:19|20)\d{2})\s*(?:[-–−—]\s*((?:19|20)\d{2})\s*)?(?:жылдарға|жылға|жылдар|жылғы)", re.I)
-STATUS_ORDER = ["ratified", "planned", "drafting", "signed"]
+STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
 STRENGTH = {"signed": 5, "ratified": 4, "planned": 3, "drafting": 2, "mentioned": 1}
 QUALIFIER_WINDOW = 45
 PERIOD_WINDOW = 110

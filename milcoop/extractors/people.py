@@ -67,8 +67,8 @@ def _context(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[Person
     roles = lex.label_matches("roles", before)
     if roles:
         end_best = max(e for _, e, _ in roles)
-        nearest = [r for r in roles if r[1] == end_best]
-        role = min(nearest, key=lambda r: ROLE_PRIORITY.index(r[2]))[2]
+        nearest = [r for r in roles if r[1] == end_best]  # longest (most specific) first
+        role = min(nearest, key=lambda r: (r[0], ROLE_PRIORITY.index(r[2])))[2]
         if role == "official" and lex.search("industry_context", before):
             role = "industry_official"
     ranks = lex.label_matches("ranks", before[-60:])

@@ -36,9 +36,9 @@ class Extractor:
 
     def __init__(self, gazetteer=None):
         if gazetteer is None:
-            from ..knowledge import load_gazetteer
+            from ..knowledge import get_gazetteer
 
-            gazetteer = load_gazetteer()
+            gazetteer = get_gazetteer()
         self.gazetteer = gazetteer
         self._langs: dict[str, Lang] = {}
 
@@ -63,11 +63,13 @@ class Extractor:
                 military=bool(lex.search("military", chunk)),
                 cooperation=bool(lex.search("cooperation", chunk)),
                 planned=bool(lex.search("planned", chunk)),
+                held=bool(lex.search("held", chunk)),
                 reporting=bool(lex.search("reporting", chunk)),
             ))
         doc.military_cues = sum(1 for _ in lex.finditer("military", text))
         gaz = self.gazetteer
-        doc.countries = [Hit(s, e, code_, kind=kind) for s, e, code_, kind in gaz.find_countries(text, code)]
+        doc.countries = [Hit(m.start, m.end, m.value, kind=m.kind)
+                         for m in gaz.find_country_mentions(text, code)]
         doc.cities = [Hit(s, e, name, country=c) for s, e, name, c in gaz.find_cities(text, code)]
         doc.orgs = [Hit(s, e, org) for s, e, org in gaz.find_orgs(text, code)]
         doc.persons = lang.analyser.persons(text)
@@ -119,20 +121,25 @@ class Extractor:
 
     @staticmethod
     def _types(core: list[Sentence], documents, exercises) -> list[str]:
+        """Types cued in the engagement's sentences, checked against the facts found.
+
+        A visit or exercise only announced ("совершить визит", "учения пройдут")
+        is not one that happened; a signing needs a signed document.
+        """
         seen: list[str] = []
         for s in core:
             for t in sorted(s.types):
-                if t == "exercise" and s.planned:
+                if t == "visit" and s.planned and not s.held:
+                    continue
+                if t == "exercise" and (s.planned or not s.held):
                     continue
                 if t not in seen:
                     seen.append(t)
-        if any(d.status in ("signed", "ratified") for d in documents) and "signing" not in seen:
+        signed = any(d.status in ("signed", "ratified") for d in documents)
+        if signed and "signing" not in seen:
             seen.append("signing")
-        if "signing" in seen and not any(d.status in ("signed", "ratified") for d in documents) \
-                and documents:
+        if not signed and "signing" in seen:
             seen.remove("signing")
-        if exercises and all(e.status == "planned" for e in exercises) and "exercise" in seen:
-            seen.remove("exercise")
         if any(e.status == "held" for e in exercises) and "exercise" not in seen:
             seen.append("exercise")
         order = ["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",

@@ -39,7 +39,7 @@ def compile_list(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(compile_pattern(p) for p in ordered), re.IGNORECASE)
 
 
-@dataclass
+@dataclass(eq=False)
 class Lexicon:
     """Compiled cue patterns of one language."""
 
