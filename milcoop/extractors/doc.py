@@ -33,12 +33,18 @@ class Sentence:
     cooperation: bool = False
     planned: bool = False
     held: bool = False
+    background: bool = False  # states how things stand, not what happened
     reporting: bool = False
 
     @property
     def eventful(self) -> bool:
         """Carries an engagement: an event cue in a military or cooperation context."""
         return bool(self.types) and (self.military or self.cooperation)
+
+    @property
+    def engaged(self) -> bool:
+        """About the engagement: an event cue, or military cooperation talk."""
+        return self.eventful or (self.military and self.cooperation)
 
 
 @dataclass

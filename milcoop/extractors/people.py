@@ -96,12 +96,19 @@ def _context(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[Person
     return role, rank, country, colleague
 
 
+def _honoured(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:
+    """A name in a wreath-laying or memorial sentence is the dead being honoured."""
+    sent = doc.sentence_at(mention.start)
+    return bool(sent and lex.search("memorial", sent.text))
+
+
 def find_participants(doc: Doc, lex: Lexicon) -> list[Participant]:
     """Group person mentions into people and read their role, rank and country."""
     people: list[Person] = []
     blocked = [(h.start, h.end) for h in doc.countries + doc.cities + doc.orgs]
     mentions = [m for m in doc.persons
-                if not any(s <= m.start and m.end <= e for s, e in blocked)]
+                if not any(s <= m.start and m.end <= e for s, e in blocked)
+                and not _honoured(doc, lex, m)]
     for m in mentions:
         key = _surname_key(m)
         if len(key) < 3:

@@ -65,6 +65,7 @@ class Extractor:
                 planned=bool(lex.search("planned", chunk)),
                 held=bool(lex.search("held", chunk)),
                 reporting=bool(lex.search("reporting", chunk)),
+                background=bool(lex.search("background", chunk)),
             ))
         doc.military_cues = sum(1 for _ in lex.finditer("military", text))
         gaz = self.gazetteer
@@ -79,7 +80,7 @@ class Extractor:
         doc, lang = self.analyse(article)
         lex = lang.lexicon
         rid = doc_id or article.external_id or article.id
-        core = [s for s in doc.sentences if s.eventful]
+        core = [s for s in doc.sentences if s.engaged]
         if doc.sentences and doc.sentences[0] not in core and doc.sentences[0].types:
             core.insert(0, doc.sentences[0])  # the headline states the occasion
         if not self._relevant(doc, core):
@@ -128,6 +129,8 @@ class Extractor:
         """
         seen: list[str] = []
         for s in core:
+            if s.background:
+                continue
             for t in sorted(s.types):
                 if t == "visit" and s.planned and not s.held:
                     continue
