@@ -25,6 +25,7 @@ def _table() -> dict:
 def _romanize_word(word: str) -> str:
     t = _table()
     letters, start, ends, vowels = t["letters"], t["start"], t["word_end"], t["vowels"]
+    inner = t.get("inner", {})
     low = word.lower()
     suffix = ""
     for ending, latin in ends.items():
@@ -35,6 +36,8 @@ def _romanize_word(word: str) -> str:
     for i, ch in enumerate(low):
         if ch in start and (i == 0 or low[i - 1] in vowels or low[i - 1] in "ьъ"):
             out.append(start[ch])
+        elif ch in inner and i > 0 and low[i - 1] not in vowels:
+            out.append(inner[ch])
         elif ch in letters:
             out.append(letters[ch])
         else:

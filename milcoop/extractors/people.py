@@ -3,11 +3,15 @@
 A mention's role and rank come from the closest lexicon cue before it in its
 sentence ("министр обороны Казахстана генерал-полковник Руслан Жаксылыков")
 or from an apposition right after it ("Джоном Ордвеем, Временным поверенным
-в делах США"). Mentions of one person (full name, "А.Джаксыбеков",
-"Джаксыбекова") are grouped by a cross-script surname key.
+в делах США"). Coordinated names share a plural position and take its
+countries in order ("министров обороны Казахстана и России Руслана
+Жаксылыкова и Андрея Белоусова"). Mentions of one person (full name,
+"А.Джаксыбеков", "Джаксыбекова") are grouped by a cross-script surname key.
 """
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -19,9 +23,24 @@ from ..translit import name_key, romanize
 from .doc import Doc
 
 LOOKBACK = 140  # chars before a name searched for its position cue
+ROLE_COUNTRY_REACH = 30  # a country this far before the position cue still qualifies it
+BARE_COUNTRY_REACH = 40  # without a position cue, only a country this close counts
+APPOSITION = 90  # chars after a name read as ", министр обороны Ливана"
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
                  "head_of_state", "head_of_government", "commander", "ambassador",
                  "military_attache", "industry_official", "official"]
+_CONJUNCTION = re.compile(r"^\s*(?:,|и|and|және|мен|бен|пен|[–—-])?\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Reading:
+    """What the text around one mention says about the person."""
+
+    role: str | None = None
+    rank: str | None = None
+    countries: list[str] = field(default_factory=list)  # in text order, nearest last
+    colleague: bool = False
+    role_window: bool = False  # the countries were read inside a position phrase
 
 
 @dataclass
@@ -40,10 +59,6 @@ class Person:
         return chosen.normal
 
 
-def _surname_key(mention: PersonMention) -> str:
-    return name_key(mention.surname)
-
-
 def _same(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -52,48 +67,62 @@ def _same(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= 88
 
 
-def _context(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention]):
-    """(role, rank, country, colleague) read around one mention."""
+def _best_role(matches) -> str:
+    """Among cues ending at the same place, the longest (most specific) wins."""
+    end = max(e for _, e, _ in matches)
+    nearest = [r for r in matches if r[1] == end]
+    return min(nearest, key=lambda r: (r[0], ROLE_PRIORITY.index(r[2])))[2]
+
+
+def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention]) -> Reading:
     sent = doc.sentence_at(mention.start)
+    reading = Reading()
     if sent is None:
-        return None, None, None, False
+        return reading
     lo = max(sent.start, mention.start - LOOKBACK)
     for other in others:  # never read past another person's name
         if lo <= other.start and other.end <= mention.start:
             lo = other.end
     before = doc.text[lo:mention.start]
-    role = rank = country = None
-    colleague = False
     roles = lex.label_matches("roles", before)
     if roles:
-        end_best = max(e for _, e, _ in roles)
-        nearest = [r for r in roles if r[1] == end_best]  # longest (most specific) first
-        role = min(nearest, key=lambda r: (r[0], ROLE_PRIORITY.index(r[2])))[2]
-        if role == "official" and lex.search("industry_context", before):
-            role = "industry_official"
+        reading.role = _best_role(roles)
+        if reading.role == "official" and lex.search("industry_context", before):
+            reading.role = "industry_official"
+        role_start = lo + min(s for s, _, _ in roles)
+        reach = max(lo, role_start - ROLE_COUNTRY_REACH)
+        reading.role_window = True
+    else:
+        reach = max(lo, mention.start - BARE_COUNTRY_REACH)
     ranks = lex.label_matches("ranks", before[-60:])
     if ranks:
-        rank = max(ranks, key=lambda r: (r[1], r[1] - r[0]))[2]
-    if lex.search("colleague", before[-60:]):
-        colleague = True
-    hits = [h for h in doc.countries if lo <= h.start and h.end <= mention.start]
-    if hits:
-        country = hits[-1].value
-    # apposition: "Джоном Ордвеем, Временным поверенным в делах США"
-    after_end = min(sent.end, mention.end + 90)
+        reading.rank = max(ranks, key=lambda r: (r[1], r[1] - r[0]))[2]
+    reading.colleague = bool(lex.search("colleague", before[-60:]))
+    reading.countries = [h.value for h in doc.countries if reach <= h.start and h.end <= mention.start]
+    _read_apposition(doc, lex, mention, others, sent, reading)
+    return reading
+
+
+def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
+    """", заместитель министра обороны США" right after a name."""
+    end = min(sent.end, mention.end + APPOSITION)
     for other in others:
-        if mention.end <= other.start < after_end:
-            after_end = other.start
-    after = doc.text[mention.end:after_end]
-    if after[:2].strip() in {",", "–", "-", "—", "("} or after[:3].strip() in {",", "–", "—"}:
-        tail = lex.label_matches("roles", after[:70])
-        if tail and (role is None or tail[0][0] < 6):
-            role = role or min(tail, key=lambda r: ROLE_PRIORITY.index(r[2]))[2]
-            if country is None:
-                post = [h for h in doc.countries if mention.end <= h.start < mention.end + 70]
-                if post:
-                    country = post[0].value
-    return role, rank, country, colleague
+        if mention.end <= other.start < end:
+            end = other.start
+    after = doc.text[mention.end:end]
+    if not re.match(r"^\s*[,(–—-]", after):
+        return
+    tail = lex.label_matches("roles", after[:70])
+    if not tail:
+        return
+    first = min(s for s, _, _ in tail)
+    if reading.role is None or first < 6:
+        reading.role = _best_role([t for t in tail if t[0] == first] or tail)
+        post = [h.value for h in doc.countries
+                if mention.end + first <= h.start < mention.end + first + 60]
+        if post:
+            reading.countries = post[:1]
+            reading.role_window = True
 
 
 def _honoured(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:
@@ -102,15 +131,35 @@ def _honoured(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:
     return bool(sent and lex.search("memorial", sent.text))
 
 
-def find_participants(doc: Doc, lex: Lexicon) -> list[Participant]:
+def _coordinate(doc: Doc, mentions: list[PersonMention], readings: list[Reading]) -> None:
+    """'министров обороны Казахстана и России Руслана Жаксылыкова и Андрея Белоусова'."""
+    for i in range(1, len(mentions)):
+        a, b = mentions[i - 1], mentions[i]
+        between = doc.text[a.end:b.start]
+        for h in doc.countries:
+            if a.end <= h.start and h.end <= b.start:
+                between = between.replace(doc.text[h.start:h.end], "")
+        if not _CONJUNCTION.match(between):
+            continue
+        ra, rb = readings[i - 1], readings[i]
+        rb.role = rb.role or ra.role
+        rb.rank = rb.rank or None
+        distinct = list(dict.fromkeys(ra.countries))
+        if len(distinct) >= 2 and not rb.countries:
+            ra.countries, rb.countries = [distinct[-2]], [distinct[-1]]
+
+
+def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None) -> list[Participant]:
     """Group person mentions into people and read their role, rank and country."""
-    people: list[Person] = []
     blocked = [(h.start, h.end) for h in doc.countries + doc.cities + doc.orgs]
     mentions = [m for m in doc.persons
                 if not any(s <= m.start and m.end <= e for s, e in blocked)
                 and not _honoured(doc, lex, m)]
-    for m in mentions:
-        key = _surname_key(m)
+    readings = [_read(doc, lex, m, mentions) for m in mentions]
+    _coordinate(doc, mentions, readings)
+    people: list[Person] = []
+    for m, r in zip(mentions, readings):
+        key = name_key(m.surname)
         if len(key) < 3:
             continue
         person = next((p for p in people if _same(p.key, key)), None)
@@ -118,42 +167,46 @@ def find_participants(doc: Doc, lex: Lexicon) -> list[Participant]:
             person = Person(key=key)
             people.append(person)
         person.mentions.append(m)
-        role, rank, country, colleague = _context(doc, lex, m, mentions)
-        if role:
-            person.roles.append(role)
-        if rank:
-            person.ranks.append(rank)
-        if country:
-            person.countries.append(country)
-        person.colleague |= colleague
+        if r.role:
+            person.roles.append(r.role)
+        if r.rank:
+            person.ranks.append(r.rank)
+        if r.countries:
+            # inside a position phrase the nearest country qualifies the position
+            person.countries.append(r.countries[-1])
+        person.colleague |= r.colleague
         sent = doc.sentence_at(m.start)
         person.eventful |= bool(sent and sent.eventful and not sent.reporting)
-    out: list[tuple[Participant, bool]] = []
+    found: list[tuple[Participant, bool]] = []
     for p in people:
         has_cue = bool(p.roles or p.ranks or p.colleague)
         full = any(m.given for m in p.mentions)
         if not has_cue and not (p.eventful and full):
             continue
-        role = _pick(p.roles, ROLE_PRIORITY) if p.roles else None
-        out.append((Participant(
+        found.append((Participant(
             name=romanize(p.best_name()),
-            country=p.countries[0] if p.countries else None,
-            role=role,
+            country=Counter(p.countries).most_common(1)[0][0] if p.countries else None,
+            role=_pick(p.roles) if p.roles else None,
             rank=p.ranks[0] if p.ranks else None,
             surface=p.mentions[0].text,
             evidence=[Span(start=m.start, end=m.end) for m in p.mentions],
         ), p.colleague))
-    return _fill_from_colleagues(out)
+    return _fill_gaps(found, parties or [])
 
 
-def _pick(values: list[str], priority: list[str]) -> str:
+def _pick(values: list[str]) -> str:
     """The first specific value seen; 'official' only when nothing better was said."""
     specific = [v for v in values if v != "official"]
     return specific[0] if specific else values[0]
 
 
-def _fill_from_colleagues(found: list[tuple[Participant, bool]]) -> list[Participant]:
-    """'его казахстанский коллега Нурлан Ермекбаев' holds the same office as the other side."""
+def _fill_gaps(found: list[tuple[Participant, bool]], parties: list[str]) -> list[Participant]:
+    """Fill what the text left implicit from the other participants and the parties.
+
+    'его казахстанский коллега' holds the same office as the other side; a
+    person whose country is never named belongs to the party with nobody
+    else speaking for it, or else to the main party.
+    """
     people = [p for p, _ in found]
     for p, colleague in found:
         if p.role is None and colleague:
@@ -162,4 +215,10 @@ def _fill_from_colleagues(found: list[tuple[Participant, bool]]) -> list[Partici
                 p.role = peers[0]
         if p.role is None:
             p.role = "official"
+    if parties:
+        held = {p.country for p in people if p.country}
+        free = [c for c in parties if c not in held]
+        for p in people:
+            if p.country is None:
+                p.country = free[0] if free else parties[0]
     return people

@@ -85,7 +85,7 @@ class Extractor:
             core.insert(0, doc.sentences[0])  # the headline states the occasion
         if not self._relevant(doc, core):
             return ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
-        people = find_participants(doc, lex)
+        people = find_participants(doc, lex, party_countries(doc, core, [], None))
         documents = find_documents(doc, lex)
         exercises = find_exercises(doc, lex, self.gazetteer.exercise_english)
         types = self._types(core, documents, exercises)
@@ -99,7 +99,7 @@ class Extractor:
             date=event_date(doc, lex, core, [e.name for e in exercises]),
             location=location,
             countries=countries,
-            orgs=party_orgs(doc, lex, core),
+            orgs=party_orgs(doc, lex, [s for s in core if s.eventful]),
             participants=people,
             documents=documents,
             exercises=exercises,

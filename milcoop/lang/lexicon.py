@@ -5,7 +5,7 @@ document nouns, area cues, months); this module only turns their small
 pattern notation into regular expressions:
 
 - ``*`` after a letter: any word ending (``визит*`` = визит, визита, визитом)
-- a space: any run of whitespace
+- a space: any run of whitespace (a multiword cue may start inside a glued word)
 - ``~``: up to two intervening words
 - an ALL-CAPS word (``ВМС``, ``ООН``) matches case-sensitively
 - anything else is regular-expression syntax
@@ -30,7 +30,12 @@ def compile_pattern(pattern: str) -> str:
     src = src.replace(" ", r"\s+")
     src = _CAPS.sub(r"(?-i:\1)", src)
     end = "" if src.endswith(r"\w*") else r"(?![\w])"
-    return r"(?<![\w\-])(?:" + src + ")" + end
+    # a multiword cue is specific enough to match inside words glued by scraping
+    # ("являютсяподготовка военных кадров")
+    first = pattern.strip().split(" ")[0]
+    glued = " " in pattern.strip() and re.fullmatch(r"\w{5,}\*?", first)
+    start = "" if glued else r"(?<![\w\-])"
+    return start + "(?:" + src + ")" + end
 
 
 def compile_list(patterns: list[str]) -> re.Pattern:
