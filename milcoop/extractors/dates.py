@@ -25,7 +25,7 @@ def _patterns(lex: Lexicon):
     day_month = re.compile(
         rf"(?<!\d)(\d{{1,2}})(?:\s*(?:[-–]|по|and|to|и)\s*\d{{1,2}})?(?:-?(?:ші|шы|і|ы|th|st|nd|rd))?\s+((?:{months})\w*)(?:,?\s+((?:19|20)\d{{2}}))?",
         re.IGNORECASE)
-    month_day = re.compile(rf"\b((?:{months})\w*)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{{2}}))?", re.IGNORECASE)
+    month_day = re.compile(rf"\b((?:{months})\w*)\.?\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{{2}}))?", re.IGNORECASE)
     year_day_month = re.compile(rf"((?:19|20)\d{{2}})\s*(?:жылғы|ж\.|жылы)?\s+(\d{{1,2}})\s*-?\s*((?:{months})\w*)", re.IGNORECASE)
     month_year = re.compile(rf"\b((?:{months})\w*)\s+((?:19|20)\d{{2}})", re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d.])")

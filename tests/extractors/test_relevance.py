@@ -1,0 +1,51 @@
+"""Cooperation reports are relevant; domestic military and non-defence news are not."""
+import pytest
+
+from milcoop.ingest import clean
+from milcoop.records import RawDocument
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(extractor, rec):
+    raw = RawDocument(source=rec["id"], external_id=rec["id"], text=rec["text"], url=rec.get("url"),
+                      lang=rec.get("lang"))
+    return extractor.extract(clean(raw))
+
+
+@pytest.mark.parametrize("aid", [
+    "dev006",  # Kazakhstan-China grain trade
+    "dev010",  # foreign ministers on trade and energy
+    "dev012",  # a border guard's death, a domestic court case
+    "dev024",  # a soldier's death, domestic
+    "dev073",  # a new defence minister appointed at home
+    "dev078",  # conscription campaign
+])
+def test_not_cooperation(aid, dev, extractor):
+    record = _extract(extractor, dev[aid])
+    assert record.relevant is False and record.events == []
+
+
+@pytest.mark.parametrize("aid, countries", [
+    ("dev001", {"KZ", "US"}),
+    ("dev008", {"BY", "TM"}),
+    ("dev031", {"RU", "KZ"}),
+    ("dev040", {"KG", "RU"}),
+])
+def test_cooperation(aid, countries, dev, extractor):
+    record = _extract(extractor, dev[aid])
+    assert record.relevant
+    assert countries <= set(record.events[0].countries)
+
+
+def test_exercise_names_in_english_with_status(dev, extractor):
+    ex = {e.name: e.status for e in _extract(extractor, dev["dev025"]).events[0].exercises}
+    assert ex == {"Caspian Breeze-2025": "planned"}
+    ex = {e.name: e.status for e in _extract(extractor, dev["dev065"]).events[0].exercises}
+    assert ex == {"Khazri-2023": "held"}
+
+
+def test_documents_with_periods(dev, extractor):
+    docs = {(d.type, tuple(d.period or ()), d.status) for d in _extract(extractor, dev["dev031"]).events[0].documents}
+    assert ("program", (2019, 2021), "signed") in docs
+    assert ("plan", (2019, 2019), "signed") in docs
