@@ -1,0 +1,46 @@
+"""Build a cleaned text from pieces of a raw text, keeping the offset map.
+
+Copied pieces become ``Segment`` runs (adjacent copies merge); inserted
+pieces (a space standing for a tab or a no-break space) map to nothing.
+"""
+from __future__ import annotations
+
+from milcoop.records import Segment
+
+
+class TextMap:
+    """Append raw slices and inserted strings; read back text and segments."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self._parts: list[str] = []
+        self._runs: list[list[int]] = []  # [clean_start, raw_start, length]
+        self._length = 0
+
+    def __len__(self) -> int:
+        return self._length
+
+    def copy(self, start: int, end: int) -> None:
+        """Append ``raw[start:end]`` verbatim."""
+        if end <= start:
+            return
+        last = self._runs[-1] if self._runs else None
+        if last and last[0] + last[2] == self._length and last[1] + last[2] == start:
+            last[2] += end - start
+        else:
+            self._runs.append([self._length, start, end - start])
+        self._parts.append(self.raw[start:end])
+        self._length += end - start
+
+    def insert(self, text: str) -> None:
+        """Append ``text`` that has no counterpart in the raw text."""
+        self._parts.append(text)
+        self._length += len(text)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [Segment(clean_start=c, raw_start=r, length=n) for c, r, n in self._runs]
