@@ -104,18 +104,19 @@ def events(country: Optional[str] = typer.Option(None, help="Events involving th
         _fail(exc)
     if as_json:
         for r in rows:
-            out.print_json(r.model_dump_json())
+            sys.stdout.write(r.model_dump_json() + "\n")
         return
-    table = Table(title=f"{len(rows)} events")
-    for col in ("id", "date", "type", "place", "countries", "participants", "documents"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"{len(rows)} events", show_lines=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("type")
+    table.add_column("place")
+    table.add_column("countries")
+    table.add_column("participants")
     for r in rows:
-        d = r.model_dump()
-        table.add_row(d.get("id", ""), d.get("date") or "–", ", ".join(d.get("types") or d.get("type") or []),
-                      " ".join(x for x in (d.get("city"), d.get("country")) if x) or "–",
-                      ", ".join(d.get("countries") or []),
-                      "; ".join(d.get("participants") or []) if isinstance(d.get("participants"), list) else "",
-                      "; ".join(d.get("documents") or []) if isinstance(d.get("documents"), list) else "")
+        table.add_row(r.id, r.date or "–", ", ".join(r.types),
+                      " ".join(x for x in (r.city, r.country) if x) or "–",
+                      " ".join(r.countries + r.orgs), "\n".join(r.participants) or "–")
     out.print(table)
 
 

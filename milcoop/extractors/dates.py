@@ -129,6 +129,7 @@ def relative_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
 
 
 def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> str | None:
+    """``exercise_names``: exercises the article is mainly about (their year dates it last)."""
     for sent in sentences:
         found = explicit_date(doc, lex, sent.text) or relative_date(doc, lex, sent.text)
         if found:

@@ -22,6 +22,7 @@ from .places import event_location, party_countries, party_orgs
 
 EXTRACTOR_VERSION = "0.1.0"
 MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
+LEAD_CHARS = 600  # an exercise named this early is what the article is about
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -96,7 +97,8 @@ class Extractor:
         countries = party_countries(doc, core, people, location)
         event = Event(
             type=types,
-            date=event_date(doc, lex, core, [e.name for e in exercises]),
+            date=event_date(doc, lex, core, [e.name for e in exercises
+                                             if e.evidence and e.evidence[0].start < LEAD_CHARS]),
             location=location,
             countries=countries,
             orgs=party_orgs(doc, lex, [s for s in core if s.eventful]),
