@@ -37,8 +37,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NAME_TOKEN = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһіİıçğöşüé'’\-]+"
-_CAPS_NAME = re.compile(rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN})?")
+_NAME_TOKEN = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÇŞÖÜĞİ][a-zа-яёәғқңөұүһіİıçğöşüéáíóúñ'’\-]+"
+_CAPS_NAME = re.compile(
+    rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 @dataclass
@@ -58,12 +60,23 @@ class Analyser:
     def persons(self, text: str) -> list[PersonMention]:
         out = []
         for m in _CAPS_NAME.finditer(text):
-            words = re.findall(r"[^\W\d_][\w'’\-]*", m.group(0))
-            if not words:
-                continue
-            out.append(PersonMention(m.start(), m.end(), m.group(0), m.group(0),
-                                     words[-1], words[0] if len(words) > 1 else None))
+            mention = self.mention(text, m.start(), m.end())
+            if mention:
+                out.append(mention)
         return out
+
+    def mention(self, text: str, start: int, end: int) -> PersonMention | None:
+        """The mention of ``text[start:end]`` with its name in the nominative."""
+        words = _WORD.findall(text[start:end])
+        if not words:
+            return None
+        normal = [self.normal_word(w) for w in words]
+        return PersonMention(start, end, text[start:end], " ".join(normal), normal[-1],
+                             normal[0] if len(normal) > 1 else None)
+
+    def normal_word(self, word: str) -> str:
+        """A name word without its inflection (languages override)."""
+        return re.sub(r"['’]s$", "", word)
 
     def lemma(self, word: str) -> str:
         return word.lower()

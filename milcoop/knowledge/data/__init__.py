@@ -1,0 +1,1 @@
+"""Gazetteer data files (TSV, YAML, TXT); a package so that wheels ship them."""

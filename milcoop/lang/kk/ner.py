@@ -1,0 +1,336 @@
+"""Kazakh named-entity recogniser: a linear-chain CRF (python-crfsuite).
+
+Trained on the KazNERD valid split (CC BY 4.0) by ``training/kk_ner/train.py``;
+see ``models/MODEL_CARD.md``. The model is two files under ``models/``: the
+CRFsuite model (``kk_ner.crfsuite``) and its feature resources
+(``kk_ner.json``: suffix table, gazetteers, word clusters). Everything runs
+offline; no network, no PyTorch.
+
+Tags are IOB2 over the types the model was trained on (PERSON, GPE,
+LOCATION, ORGANISATION, POSITION, ...).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+MODELS = Path(__file__).parent / "models"
+DEFAULT_MODEL = MODELS / "kk_ner.crfsuite"
+
+# Tokens as KazNERD writes them: words with inner hyphens stay whole
+# (генерал-полковник, 2020-сыншы, %-ке); every other symbol is a token.
+TOKEN_RE = re.compile(r"\w+(?:[-‑–]\w+)*|%(?:[-‑]\w+)?|[^\w\s]")
+
+_VOWELS = set("аәеёиоөұүуыіэюя")
+_VOICELESS = set("кқпстфхһцчшщ")
+_NASAL = set("мнң")
+_CYR = re.compile(r"[а-яёәғқңөұүһі]", re.I)
+_LAT = re.compile(r"[a-z]", re.I)
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Split ``text`` into KazNERD-style tokens: ``(token, start, end)``."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def _fits(stem: str, after: str) -> bool:
+    """Does ``stem``'s last sound allow a suffix with these ``after`` classes?"""
+    if after == "*":
+        return True
+    last = stem.rstrip("ьъ")[-1:]
+    if not last:
+        return False
+    if last in _VOWELS:
+        cls = "V"
+    elif last in _VOICELESS:
+        cls = "S"
+    else:
+        cls = "Z"
+    if cls in after:
+        return True
+    if last in _NASAL and "N" in after:
+        return True
+    if last in "ыі" and "P" in after:
+        return True
+    if last == "у" and "Z" in after:
+        return True
+    return last == "в" and "S" in after
+
+
+class Stemmer:
+    """Greedy Kazakh suffix stripper: one case, one possessive, one plural suffix.
+
+    ``suffixes`` maps a layer (case, poss, plural) to ``[suffix, after]`` rows,
+    as in ``milcoop/knowledge/data/kk_suffixes.txt``.
+    """
+
+    def __init__(self, suffixes: dict[str, list[list[str]]]) -> None:
+        self.layers = [sorted(((s, a) for s, a in suffixes.get(layer, [])), key=lambda x: -len(x[0]))
+                       for layer in ("case", "poss", "plural")]
+        self._cache: dict[str, list[str]] = {}
+
+    def __call__(self, low: str) -> tuple[str, str]:
+        """``(stem, stripped ending)`` of a lower-cased word."""
+        chain = self.chain(low)
+        return chain[-1], low[len(chain[-1]):]
+
+    def chain(self, low: str) -> list[str]:
+        """The word, then its stems after each suffix stripped (greedy, outermost first)."""
+        hit = self._cache.get(low)
+        if hit is not None:
+            return hit
+        out = [low]
+        if "-" in low:
+            head, _, tail = low.rpartition("-")
+            if head and len(tail) <= 6:
+                out.append(head)
+        else:
+            stem = low
+            for layer in self.layers:
+                for suffix, after in layer:
+                    if stem.endswith(suffix) and len(stem) - len(suffix) >= 2 \
+                            and _fits(stem[: -len(suffix)], after):
+                        stem = stem[: -len(suffix)]
+                        out.append(stem)
+                        break
+        if len(self._cache) < 200_000:
+            self._cache[low] = out
+        return out
+
+
+def _shape(tok: str) -> str:
+    out = []
+    for ch in tok:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+class Featurizer:
+    """Token features for the CRF, from the resources saved with the model."""
+
+    def __init__(self, res: dict) -> None:
+        self.stem = Stemmer(res["suffixes"])
+        self.gaz: dict[str, str] = res.get("gazetteer", {})  # stem/phrase -> labels
+        self.gaz_max = int(res.get("gazetteer_max_len", 4))
+        self.clusters: dict[str, str] = res.get("clusters", {})
+        self.cluster_prefixes = tuple(res.get("cluster_prefixes", (4, 8, 12)))
+        self.opts = res.get("options", {})
+
+    def _word(self, tok: str) -> dict:
+        low = tok.lower()
+        stem, ending = self.stem(low)
+        return {"low": low, "stem": stem, "end": ending, "shape": _shape(tok),
+                "title": tok[:1].isupper(), "upper": tok.isupper() and len(tok) > 1}
+
+    def gazetteer_tags(self, lows: list[str]) -> list[list[str]]:
+        """Per token, the gazetteer labels of the longest phrase starting or covering it.
+
+        A phrase matches when its words equal the tokens, the last token
+        compared through each of its suffix-stripped stems.
+        """
+        n = len(lows)
+        out: list[list[str]] = [[] for _ in range(n)]
+        gaz = self.gaz
+        if not gaz:
+            return out
+        i = 0
+        while i < n:
+            hit = None
+            for L in range(min(self.gaz_max, n - i), 0, -1):
+                head = " ".join(lows[i:i + L - 1])
+                for cand in self.stem.chain(lows[i + L - 1]):
+                    labels = gaz.get(f"{head} {cand}" if head else cand)
+                    if labels is not None:
+                        hit = (L, labels)
+                        break
+                if hit:
+                    break
+            if not hit:
+                i += 1
+                continue
+            L, labels = hit
+            for lab in labels.split("|"):
+                out[i].append(f"B{min(L, 3)}-{lab}")
+                for j in range(i + 1, i + L):
+                    out[j].append(f"I-{lab}")
+            i += L
+        return out
+
+    def __call__(self, tokens: list[str]) -> list[list[str]]:
+        """crfsuite feature strings for each token of a sentence."""
+        words = [self._word(t) for t in tokens]
+        n = len(tokens)
+        lows = [w["low"] for w in words]
+        stems = [w["stem"] for w in words]
+        gaz = self.gazetteer_tags(lows)
+        cl = self.clusters
+        cps = self.cluster_prefixes
+        clusters = [cl.get(w["low"]) or cl.get(w["stem"]) for w in words]
+        feats = []
+        for i, tok in enumerate(tokens):
+            w = words[i]
+            low, stem = w["low"], w["stem"]
+            f = ["b", "w=" + low, "s=" + stem, "e=" + w["end"], "sh=" + w["shape"]]
+            for k in (1, 2, 3, 4, 5):
+                if len(low) > k:
+                    f.append(f"p{k}={low[:k]}")
+                    f.append(f"x{k}={low[-k:]}")
+                if len(stem) > k + 1 and k <= 3:
+                    f.append(f"sx{k}={stem[-k:]}")
+            if w["title"]:
+                f.append("T")
+            if w["upper"]:
+                f.append("U")
+            if tok.isdigit():
+                f.append("D")
+            if "-" in tok:
+                f.append("H")
+            if _LAT.search(tok):
+                f.append("LAT")
+            f.append(f"len={min(len(tok), 10)}")
+            if i == 0:
+                f.append("BOS")
+            elif i == 1:
+                f.append("POS1")
+            if i == n - 1:
+                f.append("EOS")
+            if i > 0 and w["title"]:
+                f.append("T_mid")
+            c = clusters[i]
+            if c:
+                for p in cps:
+                    f.append(f"c{p}={c[:p]}")
+            for g in gaz[i]:
+                f.append("g=" + g)
+            # context
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    v = words[j]
+                    f.append(f"{d}w={v['low']}")
+                    f.append(f"{d}s={v['stem']}")
+                    if abs(d) == 1:
+                        f.append(f"{d}sh={v['shape']}")
+                        f.append(f"{d}e={v['end']}")
+                        for g in gaz[j]:
+                            f.append(f"{d}g={g}")
+                        cj = clusters[j]
+                        if cj:
+                            f.append(f"{d}c={cj[:8]}")
+                        if len(v["low"]) > 3:
+                            f.append(f"{d}x3={v['low'][-3:]}")
+                    if v["title"]:
+                        f.append(f"{d}T")
+                else:
+                    f.append(f"{d}PAD")
+            if i > 0:
+                f.append(f"-1s|s={words[i - 1]['stem']}|{stem}")
+            if i < n - 1:
+                f.append(f"s|+1s={stem}|{words[i + 1]['stem']}")
+            feats.append(f)
+        return feats
+
+
+def read_resources(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class KazakhNER:
+    """Kazakh NER tagger: ``tag()`` for token lists, ``spans()`` for raw text."""
+
+    def __init__(self, model_path: Path, resources: dict) -> None:
+        import pycrfsuite
+
+        self.path = Path(model_path)
+        self.resources = resources
+        self.featurize = Featurizer(resources)
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.path))
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "KazakhNER":
+        """Load the CRF at ``path`` (default: the committed model) and its ``.json`` resources."""
+        model = Path(path) if path is not None else DEFAULT_MODEL
+        return cls(model, read_resources(model.with_suffix(".json")))
+
+    @property
+    def labels(self) -> list[str]:
+        return self._tagger.labels()
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        """IOB2 tags for a tokenised sentence."""
+        if not tokens:
+            return []
+        tags = self._tagger.tag(self.featurize(list(tokens)))
+        return _repair(tags)
+
+    def spans(self, text: str) -> list[tuple[int, int, str]]:
+        """Entities in raw ``text`` as ``(start, end, type)`` character offsets."""
+        out: list[tuple[int, int, str]] = []
+        for sent in _sentences(tokenize(text)):
+            tags = self.tag([t for t, _, _ in sent])
+            for i, j, typ in iob_chunks(tags):
+                out.append((sent[i][1], sent[j - 1][2], typ))
+        return out
+
+
+def _repair(tags: list[str]) -> list[str]:
+    """Make the sequence valid IOB2 (an I- not continuing its type becomes B-)."""
+    prev = "O"
+    out = []
+    for t in tags:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+def iob_chunks(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Entity chunks ``(start, end, type)`` (token indices, end exclusive), conlleval-style."""
+    chunks = []
+    start, typ = None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t == "O" or t.startswith("B-") or (t.startswith("I-") and t[2:] != typ):
+            if start is not None:
+                chunks.append((start, i, typ))
+                start, typ = None, None
+            if t != "O":
+                start, typ = i, t[2:]
+    return chunks
+
+
+_SENT_END = {".", "!", "?"}
+
+
+def _sentences(toks: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Split tokens into sentences after . ! ? (not after a one-letter initial)."""
+    sents, cur = [], []
+    for k, tok in enumerate(toks):
+        cur.append(tok)
+        if tok[0] in _SENT_END:
+            prev = toks[k - 1][0] if k else ""
+            if tok[0] == "." and len(prev) == 1 and prev.isupper():
+                continue  # З. Гасанов
+            sents.append(cur)
+            cur = []
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+@lru_cache(maxsize=2)
+def _default() -> KazakhNER:
+    return KazakhNER.load()
