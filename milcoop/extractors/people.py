@@ -149,12 +149,43 @@ def _coordinate(doc: Doc, mentions: list[PersonMention], readings: list[Reading]
             ra.countries, rb.countries = [distinct[-2]], [distinct[-1]]
 
 
-def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None) -> list[Participant]:
+_TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[A-ZА-ЯЁ]\.")
+
+
+def _blocked_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Places, organisations and position/rank/military cue words: never part of a name."""
+    spans = [(h.start, h.end) for h in doc.countries + doc.cities + doc.orgs]
+    for sent in doc.sentences:
+        for key in ("roles", "ranks"):
+            spans.extend((sent.start + a, sent.start + b) for a, b, _ in lex.label_matches(key, sent.text))
+        spans.extend((sent.start + m.start(), sent.start + m.end()) for m in lex.finditer("military", sent.text))
+    return spans
+
+
+def _trim(doc: Doc, mention: PersonMention, blocked, analyser) -> PersonMention | None:
+    """Keep the run of name words after the last place or cue word inside a mention."""
+    tokens = [(mention.start + t.start(), mention.start + t.end())
+              for t in _TOKEN.finditer(doc.text[mention.start:mention.end])]
+    free = [not any(a < e and s < b for a, b in blocked) for s, e in tokens]
+    if all(free):
+        return mention
+    run: list[tuple[int, int]] = []
+    for tok, ok in zip(tokens, free):
+        run = run + [tok] if ok else []
+    if not run or analyser is None:
+        return None
+    return analyser.mention(doc.text, run[0][0], run[-1][1])
+
+
+def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
+                      analyser=None) -> list[Participant]:
     """Group person mentions into people and read their role, rank and country."""
-    blocked = [(h.start, h.end) for h in doc.countries + doc.cities + doc.orgs]
-    mentions = [m for m in doc.persons
-                if not any(s <= m.start and m.end <= e for s, e in blocked)
-                and not _honoured(doc, lex, m)]
+    blocked = _blocked_spans(doc, lex)
+    mentions = []
+    for m in doc.persons:
+        m = _trim(doc, m, blocked, analyser)
+        if m is not None and not _honoured(doc, lex, m):
+            mentions.append(m)
     readings = [_read(doc, lex, m, mentions) for m in mentions]
     _coordinate(doc, mentions, readings)
     people: list[Person] = []

@@ -86,7 +86,7 @@ class Extractor:
             core.insert(0, doc.sentences[0])  # the headline states the occasion
         if not self._relevant(doc, core):
             return ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
-        people = find_participants(doc, lex, party_countries(doc, core, [], None))
+        people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser)
         documents = find_documents(doc, lex)
         exercises = find_exercises(doc, lex, self.gazetteer.exercise_english)
         types = self._types(core, documents, exercises)

@@ -79,12 +79,12 @@ class RussianAnalyser:
         for start, end, kind in sorted(list(spans) + extra):
             if kind != "PER":
                 continue
-            mention = self._mention(text, start, end)
+            mention = self.mention(text, start, end)
             if mention:
                 out.append(mention)
         return out
 
-    def _mention(self, text: str, start: int, end: int) -> PersonMention | None:
+    def mention(self, text: str, start: int, end: int) -> PersonMention | None:
         surface = text[start:end]
         tokens = re.findall(r"[А-ЯЁA-Z](?:-[А-ЯЁA-Z])?\.|[^\W\d_][\w\-'’]*", surface)
         words = [t for t in tokens if not _INITIAL.match(t) and not _PATRONYMIC.search(t)]
