@@ -162,11 +162,13 @@ def _blocked_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(doc: Doc, mention: PersonMention, blocked, analyser) -> PersonMention | None:
+def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name) -> PersonMention | None:
     """Keep the run of name words after the last place or cue word inside a mention."""
     tokens = [(mention.start + t.start(), mention.start + t.end())
               for t in _TOKEN.finditer(doc.text[mention.start:mention.end])]
-    free = [not any(a < e and s < b for a, b in blocked) for s, e in tokens]
+    free = [not any(a < e and s < b for a, b in blocked)
+            and re.sub(r"['’]s$", "", doc.text[s:e]).lower().rstrip(".") not in not_name
+            for s, e in tokens]
     if all(free):
         return mention
     run: list[tuple[int, int]] = []
@@ -181,9 +183,10 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
                       analyser=None) -> list[Participant]:
     """Group person mentions into people and read their role, rank and country."""
     blocked = _blocked_spans(doc, lex)
+    not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
     mentions = []
     for m in doc.persons:
-        m = _trim(doc, m, blocked, analyser)
+        m = _trim(doc, m, blocked, analyser, not_name)
         if m is not None and not _honoured(doc, lex, m):
             mentions.append(m)
     readings = [_read(doc, lex, m, mentions) for m in mentions]

@@ -89,10 +89,20 @@ def build_lexicon(code: str, data: dict) -> Lexicon:
     return lex
 
 
+class _WordLoader(yaml.SafeLoader):
+    """YAML without YAML 1.1's word booleans: cue words like 'on', 'no', 'yes' stay words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @lru_cache(maxsize=None)
 def load_lexicon(code: str) -> Lexicon:
     """The lexicon of language ``code`` from ``milcoop/lang/<code>/lexicon.yaml``."""
     path = Path(__file__).parent / code / "lexicon.yaml"
     with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = yaml.load(fh, Loader=_WordLoader) or {}
     return build_lexicon(code, data)
