@@ -41,6 +41,7 @@ class Reading:
     countries: list[str] = field(default_factory=list)  # in text order, nearest last
     colleague: bool = False
     role_window: bool = False  # the countries were read inside a position phrase
+    apposed: list[str] = field(default_factory=list)  # ", the Defense Ministers of KG and RU"
 
 
 @dataclass
@@ -122,6 +123,7 @@ def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
                 if mention.end + first <= h.start < mention.end + first + 60]
         if post:
             reading.countries = post[:1]
+            reading.apposed = list(dict.fromkeys(post))[:2]
             reading.role_window = True
 
 
@@ -142,8 +144,12 @@ def _coordinate(doc: Doc, mentions: list[PersonMention], readings: list[Reading]
         if not _CONJUNCTION.match(between):
             continue
         ra, rb = readings[i - 1], readings[i]
+        if rb.apposed and not ra.role:  # "A and B, the Defense Ministers of X and Y"
+            ra.role = rb.role
+            if len(rb.apposed) == 2:
+                ra.countries, rb.countries = [rb.apposed[0]], [rb.apposed[1]]
+            continue
         rb.role = rb.role or ra.role
-        rb.rank = rb.rank or None
         distinct = list(dict.fromkeys(ra.countries))
         if len(distinct) >= 2 and not rb.countries:
             ra.countries, rb.countries = [distinct[-2]], [distinct[-1]]
@@ -210,7 +216,7 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
             person.countries.append(r.countries[-1])
         person.colleague |= r.colleague
         sent = doc.sentence_at(m.start)
-        person.eventful |= bool(sent and sent.eventful and not sent.reporting)
+        person.eventful |= bool(sent and sent.eventful)
     found: list[tuple[Participant, bool]] = []
     for p in people:
         has_cue = bool(p.roles or p.ranks or p.colleague)

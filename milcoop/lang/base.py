@@ -39,7 +39,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 _NAME_TOKEN = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÇŞÖÜĞİ][a-zа-яёәғқңөұүһіİıçğöşüéáíóúñ'’\-]+"
 _CAPS_NAME = re.compile(
-    rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,2}}")
+    rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
