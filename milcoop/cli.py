@@ -143,6 +143,10 @@ def show(event_id: str, db: Optional[str] = DbOption):
         out.print(f"  exercise: {x['name']} ({x['status']})")
     out.print(f"  areas: {', '.join(ev['areas']) or '–'}")
     article = d["article"]
+    out.print("[bold]evidence[/bold]")
+    for span in ev.get("evidence") or []:
+        quote = article["text"][span["start"]:span["end"]].replace("\n", " ")
+        out.print(f"  [{span['start']}:{span['end']}] {quote}", highlight=False)
     out.rule(article.get("title") or article.get("url") or article.get("id"))
     text = Text(article["text"])
     for span in d.get("evidence") or []:

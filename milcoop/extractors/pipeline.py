@@ -106,7 +106,8 @@ class Extractor:
             documents=documents,
             exercises=exercises,
             areas=find_areas(doc, lex),
-            evidence=[Span(start=s.start, end=s.end) for s in core],
+            evidence=[Span(start=s.start, end=s.end) for s in core if s.eventful] or
+                     [Span(start=s.start, end=s.end) for s in core[:1]],
         )
         return ArticleExtraction(id=rid, relevant=True, lang=doc.lang, events=[event])
 
