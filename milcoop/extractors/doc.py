@@ -28,6 +28,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    lang: str = "ru"
     types: set[str] = field(default_factory=set)
     military: bool = False
     cooperation: bool = False

@@ -10,7 +10,8 @@ from datetime import date
 
 from ..lang import get_lang
 from ..lang.base import Lang
-from ..lang.detect import detect_language
+from ..lang.detect import detect_language, sentence_languages
+from ..lang.lexicon import load_lexicon
 from ..records import Article, ArticleExtraction, Event, Span
 from .areas import find_areas
 from .dates import event_date
@@ -56,10 +57,12 @@ class Extractor:
         text = article.text
         doc = Doc(article=article, lang=code, text=text,
                   published=_parse_iso(article.published), published_iso=article.published)
-        for start, end in lang.analyser.sentences(text):
+        spans = lang.analyser.sentences(text)
+        for (start, end), sent_lang in zip(spans, sentence_languages(text, spans, code)):
             chunk = text[start:end]
+            lex = lang.lexicon if sent_lang == code else load_lexicon(sent_lang)
             doc.sentences.append(Sentence(
-                start=start, end=end, text=chunk,
+                start=start, end=end, text=chunk, lang=sent_lang,
                 types=set(lex.labels("event_types", chunk)),
                 military=bool(lex.search("military", chunk)),
                 cooperation=bool(lex.search("cooperation", chunk)),
@@ -68,6 +71,7 @@ class Extractor:
                 reporting=bool(lex.search("reporting", chunk)),
                 background=bool(lex.search("background", chunk)),
             ))
+        lex = lang.lexicon
         doc.military_cues = sum(1 for _ in lex.finditer("military", text))
         gaz = self.gazetteer
         doc.countries = [Hit(m.start, m.end, m.value, kind=m.kind)
