@@ -126,6 +126,7 @@ class Featurizer:
         self.clusters: dict[str, str] = res.get("clusters", {})
         self.cluster_prefixes = tuple(res.get("cluster_prefixes", (4, 8, 12)))
         self.opts = res.get("options", {})
+        self.tokgaz: dict[str, str] = res.get("token_gazetteer", {})
 
     def _word(self, tok: str) -> dict:
         low = tok.lower()
@@ -177,6 +178,7 @@ class Featurizer:
         cl = self.clusters
         cps = self.cluster_prefixes
         clusters = [cl.get(w["low"]) or cl.get(w["stem"]) for w in words]
+        conj = self.opts.get("conj", False)
         feats = []
         for i, tok in enumerate(tokens):
             w = words[i]
@@ -213,6 +215,18 @@ class Featurizer:
                     f.append(f"c{p}={c[:p]}")
             for g in gaz[i]:
                 f.append("g=" + g)
+            tg = self.tokgaz.get(stem) if self.tokgaz else None
+            if tg:
+                for g in tg.split("|"):
+                    f.append("tg=" + g)
+            if conj:
+                t = "T" if w["title"] else ("U" if w["upper"] else "l")
+                f.append(f"T|e={t}|{w['end']}")
+                if i > 0:
+                    f.append(f"-1w|T={lows[i - 1]}|{t}")
+                if i < n - 1:
+                    f.append(f"T|+1s={t}|{stems[i + 1]}")
+                    f.append(f"T|+1T={t}|{'T' if words[i + 1]['title'] else 'l'}")
             # context
             for d in (-2, -1, 1, 2):
                 j = i + d

@@ -27,6 +27,11 @@ _FOREIGN_ENDINGS = {
 _VOWELS = "аеёиоуыэюя"
 
 
+def _case_by_ending(word: str) -> str | None:
+    """The instrumental ending of a name no dictionary knows (Гюлером, Саабом)."""
+    return "ablt" if re.search(r"[^аеёиоуыэюя](?:ом|ем)$", word) else None
+
+
 def _foreign_nominative(word: str, case: str) -> str:
     for ending, replacement in _FOREIGN_ENDINGS.get(case, ()):
         stem = word[: -len(ending)]
@@ -122,9 +127,13 @@ class RussianAnalyser:
         if not agreed and options:
             agreed = options[0]
         if not agreed:
-            return list(words)
+            case = _case_by_ending(words[-1])
+            return [_foreign_nominative(w, case) for w in words] if case else list(words)
         rank = {c: i for i, c in enumerate(self._CASES)}
         case, gender = min(agreed, key=lambda cg: (rank.get(cg[0], 9), cg[1] != "masc"))
+        unknown_last = not self._name_parses(words[-1].split("-")[-1])
+        if case == "nomn" and unknown_last and _case_by_ending(words[-1]):
+            case, gender = "ablt", "masc"  # "Яшаром Гюлером": the unknown surname tells the case
         return [self._to_nominative(w, case, gender) for w in words]
 
     def _to_nominative(self, word: str, case: str, gender: str) -> str:
@@ -138,6 +147,6 @@ class RussianAnalyser:
                 form = p.inflect({"nomn", "sing", gender}) or p.inflect({"nomn"})
                 if form and form.word[:1] == word[:1].lower():
                     return form.word[:1].upper() + form.word[1:]
-        if gender == "masc" and not self._name_parses(word):
+        if gender == "masc":  # a foreign name the dictionary does not decline right
             return _foreign_nominative(word, case)
         return word
