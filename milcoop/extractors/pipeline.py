@@ -92,7 +92,8 @@ class Extractor:
             return ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
         people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser)
         documents = find_documents(doc, lex)
-        exercises = find_exercises(doc, lex, self.gazetteer.exercise_english)
+        exercises = find_exercises(doc, lex, self.gazetteer.exercise_english,
+                                   self.gazetteer.find_exercises(doc.text, doc.lang))
         types = self._types(core, documents, exercises)
         dateline = None
         if article.dateline_city:

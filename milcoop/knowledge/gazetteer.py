@@ -161,6 +161,21 @@ class Gazetteer:
             english = english[:1].upper() + english[1:]
         return f"{english}-{year}" if year else english
 
+    def find_exercises(self, text: str, lang: str) -> list[tuple[int, int, str]]:
+        """Known exercise names written without quotes, with a year that follows them.
+
+        (start, end, English name): "Khaan Quest 2024 got under way" ->
+        "Khaan Quest-2024"; "for Exercise Steppe Eagle" -> "Steppe Eagle".
+        """
+        out = []
+        for m in self._scan(text, lang, "exercise"):
+            tail = re.match(r"[\s\-‑–—]*((?:19|20)?\d{2})(?!\d)", text[m.end:m.end + 8])
+            end = m.end + tail.end() if tail else m.end
+            english = self.exercise_english(text[m.start:end])
+            if english:
+                out.append((m.start, end, english))
+        return out
+
     def name_of(self, code: str, lang: str) -> str | None:
         """The usual name of a country in ``lang`` (CLDR's), or None."""
         names = self._generated.get(code, {}).get(lang) or []
