@@ -39,7 +39,8 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=()) -> list[Exerc
             dated = bool(re.search(r"\d$", name))
             beside = any(abs(start - sent.start - n.end()) <= 3 or abs(n.start() - (end - sent.start)) <= 3
                          for n in nouns)
-            if dated or " " in name.strip() or beside:
+            proper = doc.text[start:start + 1].isupper() and doc.text[sent.start:start].strip() != ""
+            if dated or beside or (" " in name.strip() and proper):
                 _add(out, name, sent)
         for pattern in unquoted:
             for m in pattern.finditer(sent.text):
