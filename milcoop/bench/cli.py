@@ -72,3 +72,47 @@ def register(app: typer.Typer, out, err) -> None:
                       str(result["articles_per_s"]), str(result["peak_rss_mb"]))
         out.print(table)
         out.print(f"ratio (milcoop / natasha NER): [bold]{result['ratio']:.2f}[/bold]")
+
+    @app.command()
+    def ner(dataset: str = typer.Option("factrueval", help="factrueval (Russian) or kaznerd (Kazakh)"),
+            limit: Optional[int] = typer.Option(None, help="Only the first N documents/sentences"),
+            as_json: bool = typer.Option(False, "--json")):
+        """Per-type precision, recall and F1 of the NER on a public test split, beside published baselines."""
+        bench = shared_dir() / "benchmarks"
+        if dataset == "factrueval":
+            from .ner_factrueval import evaluate_natasha
+
+            result = evaluate_natasha(bench / "factrueval2016" / "testset", limit)
+            title = "natasha NER on factRuEval-2016 testset (exact spans; token level as naeval)"
+        elif dataset == "kaznerd":
+            from .ner_kaznerd import evaluate_kaznerd
+
+            result = evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", limit=limit)
+            title = "milcoop Kazakh NER on KazNERD test split (exact spans, five types)"
+        else:
+            err.print(f"[red]error:[/red] unknown dataset {dataset!r}: use factrueval or kaznerd")
+            raise typer.Exit(2)
+        result = {"dataset": dataset, **result}
+        if as_json:
+            print(json.dumps(result, ensure_ascii=False))
+            return
+        table = Table(title=title)
+        for c in ("type", "P", "R", "F1", "tp", "fp", "fn"):
+            table.add_column(c, justify="right")
+        token = (result.get("token") or {}).get("types", {})
+        baseline = result.get("baseline") or {}
+        if token:
+            table.add_column("token F1", justify="right")
+        if baseline:
+            table.add_column("published", justify="right")
+        rows = list(result["types"].items()) + [("micro", result["micro"])]
+        for name, v in rows:
+            cells = [name, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f1']:.3f}", str(v["tp"]), str(v["fp"]), str(v["fn"])]
+            if token:
+                tv = token.get(name) or (result["token"]["micro"] if name == "micro" else None)
+                cells.append(f"{tv['f1']:.3f}" if tv else "")
+            if baseline:
+                b = baseline.get(name)
+                cells.append(f"{b:.3f}" if isinstance(b, (int, float)) else "")
+            table.add_row(*cells)
+        out.print(table)
