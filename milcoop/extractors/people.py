@@ -26,6 +26,7 @@ LOOKBACK = 140  # chars before a name searched for its position cue
 ROLE_COUNTRY_REACH = 30  # a country this far before the position cue still qualifies it
 BARE_COUNTRY_REACH = 40  # without a position cue, only a country this close counts
 APPOSITION = 90  # chars after a name read as ", министр обороны Ливана"
+APPOSITION_WORDS = 3  # words allowed between the comma and the position ("the", "his Indian")
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
                  "head_of_state", "head_of_government", "commander", "ambassador",
                  "military_attache", "industry_official", "official"]
@@ -117,6 +118,8 @@ def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
     if not tail:
         return
     first = min(s for s, _, _ in tail)
+    if len(re.findall(r"\w+", after[:first])) > APPOSITION_WORDS:
+        return  # ", this was the first official visit" is a clause, not an apposition
     if reading.role is None or first < 6:
         reading.role = _best_role([t for t in tail if t[0] == first] or tail)
         post = [h.value for h in doc.countries
