@@ -14,10 +14,13 @@ from .doc import Doc
 
 _PERIOD = re.compile(
     r"\(?\s*(?:(?:на|for|the|period|период|\s)*)\s*\(?((?:19|20)\d{2})\s*(?:[-–−—]|\s(?:to|до|по|–)\s)\s*((?:19|20)\d{2})")
-_SINGLE_YEAR = re.compile(r"(?:на|for)\s+((?:19|20)\d{2})(?:\s*(?:год|г\.|year|жыл))", re.I)
+_SINGLE_YEAR = re.compile(r"(?:на|for)\s+((?:19|20)\d{2})(?:\s*(?:год|г\.|year|жыл)|(?!\s*[-–−—]\s*\d))", re.I)
 _YEAR_FIRST = re.compile(r"((?:19|20)\d{2})\s*(?:[-–−—]\s*((?:19|20)\d{2})\s*)?(?:жылдарға|жылға|жылдар|жылғы)", re.I)
+# English puts a single year before the noun: "the 2025 joint action plan"
+_YEAR_ADJECTIVE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})\s+(?:[a-z\-]+\s+){0,3}$")
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
-STRENGTH = {"signed": 5, "ratified": 4, "planned": 3, "drafting": 2, "mentioned": 1}
+STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
+STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorandum signed with")
 QUALIFIER_WINDOW = 45
 PERIOD_WINDOW = 110
 
@@ -53,9 +56,12 @@ def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
             continue
         for start, end, kind in lex.label_matches("documents", sent.text):
             after = sent.text[end:end + QUALIFIER_WINDOW]
-            period = _period(sent.text[end:end + PERIOD_WINDOW]) or _year_before(sent.text[:start])
+            period = (_period(sent.text[end:end + PERIOD_WINDOW]) or _year_before(sent.text[:start])
+                      or _year_adjective(sent.text[:start]))
             qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW]))
-            if not (qualified or period):
+            near = sent.text[max(0, start - STATUS_REACH):end + STATUS_REACH]
+            acted = any(label != "mentioned" for *_, label in lex.label_matches("document_status", near))
+            if not (qualified or period or acted):
                 continue
             status = _status(lex, sent.text, start)
             found.append(Document(type=kind, period=period, status=status,
@@ -74,6 +80,11 @@ def _year_before(text: str) -> list[int] | None:
     a = int(m.group(1))
     b = int(m.group(2)) if m.group(2) else a
     return [a, b] if a <= b else None
+
+
+def _year_adjective(text: str) -> list[int] | None:
+    m = _YEAR_ADJECTIVE.search(text[-50:])
+    return [int(m.group(1))] * 2 if m else None
 
 
 def _merge(found: list[Document]) -> list[Document]:
