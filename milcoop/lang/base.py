@@ -26,10 +26,15 @@ class PersonMention:
     given: str | None = None
 
 
+# A line break ends a paragraph unless the next line goes on in lower case
+# (text hard-wrapped at a fixed width: "are coming together\nhere for Exercise").
+_PARAGRAPH = re.compile(r"(?:[^\n]|\n(?=[ \t]*[a-zа-яёәғқңөұүһі]))+")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans; paragraph breaks always end a sentence."""
     spans = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in _PARAGRAPH.finditer(text):
         base = para.start()
         for s in sentenize(para.group(0)):
             if s.text.strip():
