@@ -107,12 +107,15 @@ def reextract(db: str | None = None, *, extractor=None, on_article=None) -> int:
     return count
 
 
-def events(db: str | None = None, **filters):
-    """Stored events matching the filters (country, partner, type, date_from, date_to, text)."""
+def events(db: str | None = None, *, reports: bool = False, **filters):
+    """Stored occasions (or, with ``reports=True``, every report) matching the filters.
+
+    Filters: country, partner, type, date_from, date_to, text, limit.
+    """
     from .store import open_store
 
     with open_store(db) as store:
-        return store.events(**filters)
+        return store.events(**filters) if reports else store.occasions(**filters)
 
 
 def event(event_id: str, db: str | None = None):

@@ -94,12 +94,13 @@ def events(country: Optional[str] = typer.Option(None, help="Events involving th
            date_to: Optional[str] = typer.Option(None, "--to"),
            search: Optional[str] = typer.Option(None, "--search", "-q", help="Text search"),
            limit: int = typer.Option(100, help="At most this many rows"),
+           reports: bool = typer.Option(False, "--reports", help="Every report, not one row per occasion"),
            as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table"),
            db: Optional[str] = DbOption):
-    """List stored events, newest first."""
+    """List stored events, one row per occasion with its number of sources, newest first."""
     try:
-        rows = api.events(db, country=country, partner=partner, type=type, date_from=date_from,
-                          date_to=date_to, text=search, limit=limit)
+        rows = api.events(db, reports=reports, country=country, partner=partner, type=type,
+                          date_from=date_from, date_to=date_to, text=search, limit=limit)
     except MilcoopError as exc:
         _fail(exc)
     if as_json:
@@ -113,10 +114,11 @@ def events(country: Optional[str] = typer.Option(None, help="Events involving th
     table.add_column("place")
     table.add_column("countries")
     table.add_column("participants")
+    table.add_column("sources", justify="right")
     for r in rows:
         table.add_row(r.id, r.date or "–", ", ".join(r.types),
                       " ".join(x for x in (r.city, r.country) if x) or "–",
-                      " ".join(r.countries + r.orgs), "\n".join(r.participants) or "–")
+                      " ".join(r.countries + r.orgs), "\n".join(r.participants) or "–", str(r.sources))
     out.print(table)
 
 

@@ -104,6 +104,7 @@ class Event(BaseModel):
     exercises: list[Exercise] = Field(default_factory=list)
     areas: list[str] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
+    preparatory: bool = Field(False, description="a meeting that prepares an exercise, not the exercise")
 
 
 class ArticleExtraction(BaseModel):

@@ -116,3 +116,28 @@ def register(app: typer.Typer, out, err) -> None:
                 cells.append(f"{b:.3f}" if isinstance(b, (int, float)) else "")
             table.add_row(*cells)
         out.print(table)
+
+    @app.command()
+    def merge(articles: Optional[Path] = typer.Option(None, help="Clusters articles.jsonl (default: shared clusters)"),
+              gold: Optional[Path] = typer.Option(None, help="Occasion gold (default: beside --articles)"),
+              scorer: Optional[Path] = typer.Option(None, help="Reference scorer (default: shared/eval/merge_score.py)"),
+              as_json: bool = typer.Option(False, "--json")):
+        """Ingest reports into a fresh database and score the occasions they were merged into."""
+        from . import merge as mg
+
+        articles = articles or shared_dir() / "corpus" / "clusters" / "articles.jsonl"
+        gold = gold or articles.parent / "gold.jsonl"
+        scorer = scorer or shared_dir() / "eval" / "merge_score.py"
+        result = mg.run(articles, gold, scorer)
+        if as_json:
+            print(json.dumps(result))
+            return
+        table = Table(title=f"event merging on {articles}")
+        for c in ("precision", "recall", "f1", "tp", "fp", "fn", "articles", "occasions"):
+            table.add_column(c, justify="right")
+        table.add_row(*(str(result.get(c)) for c in ("precision", "recall", "f1", "tp", "fp", "fn",
+                                                      "articles", "occasions")))
+        out.print(table)
+        for w in result["wrong"]:
+            kind, pair = next(iter(w.items()))
+            out.print(f"  {kind}: {' + '.join(pair)}")

@@ -131,6 +131,8 @@ def relative_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
 def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> str | None:
     """``exercise_names``: exercises the article is mainly about (their year dates it last)."""
     for sent in sentences:
+        if sent.planned and not sent.held:
+            continue  # "will end on December 28" dates a later stage, not the occasion
         found = explicit_date(doc, lex, sent.text) or relative_date(doc, lex, sent.text)
         if found:
             return found

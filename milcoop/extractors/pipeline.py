@@ -111,6 +111,7 @@ class Extractor:
             documents=documents,
             exercises=exercises,
             areas=find_areas(doc, lex),
+            preparatory=any(lex.search("preparatory", s.text) for s in core),
             evidence=[Span(start=s.start, end=s.end) for s in core if s.eventful] or
                      [Span(start=s.start, end=s.end) for s in core[:1]],
         )

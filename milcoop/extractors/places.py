@@ -1,6 +1,7 @@
 """Where the engagement happened, and which countries and organisations took part."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..lang.lexicon import Lexicon
@@ -16,11 +17,24 @@ def _preceded_by(doc: Doc, lex: Lexicon, hit: Hit) -> bool:
     return bool(lex.search("location_preps", before.split()[-1] if before.split() else ""))
 
 
+def _is_dateline(doc: Doc, hit: Hit) -> bool:
+    """'Ankara, Turkey – ...', 'АСТАНА. 10 июля.': the place the report was filed from."""
+    line_start = doc.text.rfind("\n", 0, hit.start) + 1
+    return not doc.text[line_start:hit.start].strip() and bool(
+        re.match(r"\s*[,.(/—–-]", doc.text[hit.end:hit.end + 3]))
+
+
 def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_city, types) -> Location:
-    """First city named with a place preposition in the engagement's sentences."""
+    """First city named with a place preposition in the engagement's sentences.
+
+    The dateline city counts only when the text names no other place.
+    """
     for pass_ in (True, False):
         for sent in sentences:
             for hit in doc.hits_in(doc.cities, sent.start, sent.end):
+                if _is_dateline(doc, hit):
+                    dateline_city = dateline_city or (hit.value, hit.country)
+                    continue
                 if not pass_ or _preceded_by(doc, lex, hit):
                     return Location(city=hit.value, country=hit.country)
     if dateline_city:

@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, CheckConstraint, DateTime, ForeignKey, Integer, MetaData,
-                        String, Text, UniqueConstraint)
+                        String, Text, UniqueConstraint, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING_CONVENTION = {
@@ -126,6 +126,10 @@ class DbEvent(Base):
     countries: Mapped[list[Any]] = mapped_column(JSON)
     orgs: Mapped[list[Any]] = mapped_column(JSON)
     areas: Mapped[list[Any]] = mapped_column(JSON)
+    preparatory: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # the occasion this report was filed under (milcoop.resolve.occasions); no foreign key:
+    # re-extraction deletes and re-inserts events, the occasion row outlives them
+    occasion_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
     article: Mapped[DbArticle] = relationship()
     participants: Mapped[list[DbParticipant]] = relationship(
@@ -139,6 +143,23 @@ class DbEvent(Base):
     type_rows: Mapped[list[DbEventType]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     country_rows: Mapped[list[DbEventCountry]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     area_rows: Mapped[list[DbEventArea]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class DbOccasion(Base):
+    """One real-world occasion; its reports are the events whose ``occasion_id`` is this id.
+
+    The id is derived from the first report filed under it and never changes,
+    so links to an occasion survive more reports and re-extraction.
+    """
+
+    __tablename__ = "occasions"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def occasion_id(first_event_id: str) -> str:
+    return "oc-" + first_event_id.removeprefix("ev-")
 
 
 class DbParticipant(Base):

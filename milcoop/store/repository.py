@@ -17,6 +17,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from milcoop.errors import NotFound, StoreError
+
+from . import occasions
 from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
                              Participant, Segment, Span)
 from milcoop.store.db import WRITE, _reason, _shown
@@ -125,6 +127,8 @@ class Store:
             if not session.scalar(select(exists().where(DbArticle.id == article_id))):
                 raise NotFound(f"no article {article_id} in the store", source=self.url)
             machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
+            old_occasions = set(session.scalars(
+                select(DbEvent.occasion_id).where(DbEvent.article_id == article_id, DbEvent.occasion_id.is_not(None))))
             no_sync = {"synchronize_session": False}
             for child in _EVENT_CHILDREN:
                 session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
@@ -136,7 +140,16 @@ class Store:
             rows = [_event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
             session.add_all(rows)
             session.flush()
+            published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
+            occasions.assign(session, rows, published, _event, _EVENT_FACTS)
+            occasions.drop_empty(session, old_occasions)
             return [row.id for row in rows]
+
+    def occasion_of(self, article_id: str) -> str | None:
+        """The occasion the article's main (first) event was filed under."""
+        with self._read() as session:
+            return session.scalar(select(DbEvent.occasion_id).where(DbEvent.article_id == article_id)
+                                  .order_by(DbEvent.ordinal).limit(1))
 
     # -- queries ----------------------------------------------------------
 
@@ -155,6 +168,43 @@ class Store:
         """
         stmt = events_query(country, partner, type, date_from, date_to, text, limit)
         with self._read() as session:
+            return [_event_view(row) for row in session.scalars(stmt)]
+
+    def occasions(self, limit: int | None = None, **filters) -> list[EventRow]:
+        """One row per occasion among the events matching ``filters`` (see ``events``).
+
+        The row is the occasion's first report, its ``id`` the occasion id, its
+        parties and participants the union over the reports, and ``sources`` the
+        number of articles that report it.
+        """
+        rows = self.events(**filters)
+        grouped: dict[str, list[EventRow]] = {}
+        for r in rows:
+            grouped.setdefault(r.occasion_id or r.id, []).append(r)
+        with self._read() as session:
+            counts = occasions.source_counts(session, [k for k in grouped if k.startswith("oc-")])
+        out = []
+        for key, reports in grouped.items():
+            first = reports[0].model_copy()
+            first.id = key
+            first.countries = list(dict.fromkeys(c for r in reports for c in r.countries))
+            first.orgs = list(dict.fromkeys(o for r in reports for o in r.orgs))
+            first.participants = _union_names(p for r in reports for p in r.participants)
+            first.types = list(dict.fromkeys(t for r in reports for t in r.types))
+            first.date = next((r.date for r in reports if r.date and len(r.date) == 10), first.date) \
+                or next((r.date for r in reports if r.date), None)
+            placed = next((r for r in reports if r.city), None) or next((r for r in reports if r.country), first)
+            first.city, first.country = placed.city, placed.country
+            first.sources = counts.get(key, len({r.article_id for r in reports}))
+            out.append(first)
+        return out[:limit] if limit else out
+
+    def occasion_events(self, occasion: str) -> list[EventRow]:
+        """The reports filed under one occasion, oldest first."""
+        with self._read() as session:
+            stmt = (select(DbEvent).where(DbEvent.occasion_id == occasion)
+                    .options(selectinload(DbEvent.participants), selectinload(DbEvent.article))
+                    .order_by(DbEvent.article_id, DbEvent.ordinal))
             return [_event_view(row) for row in session.scalars(stmt)]
 
     def event(self, event_id: str) -> EventDetail | None:
@@ -200,7 +250,8 @@ class Store:
                         "article_id": article_id,
                         "relevant": x.relevant,
                         "lang": x.lang,
-                        "events": [{"id": ev.id, **_event(ev).model_dump(), "sources": sources}
+                        "events": [{"id": ev.id, "occasion": ev.occasion_id, **_event(ev).model_dump(),
+                                    "sources": sources}
                                    for ev in events.get(article_id, [])],
                     }
                 session.expunge_all()
@@ -266,7 +317,8 @@ def _spans(kind: str, ordinal: int, spans: list[Span]) -> list[DbEvidence]:
 def _event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
     row = DbEvent(id=event_id(article_id, ordinal), article_id=article_id, ordinal=ordinal, origin=MACHINE,
                   types=list(ev.type), date=ev.date, city=ev.location.city, country=ev.location.country,
-                  countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas))
+                  countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas),
+                  preparatory=ev.preparatory)
     row.type_rows = [DbEventType(type=t) for t in _unique(ev.type)]
     row.country_rows = [DbEventCountry(country=c) for c in _unique(c and c.upper() for c in ev.countries)]
     row.area_rows = [DbEventArea(area=a) for a in _unique(ev.areas)]
@@ -302,6 +354,7 @@ def _event(row: DbEvent) -> Event:
         exercises=[Exercise(name=x.name, status=x.status, evidence=spans.get(("exercise", x.ordinal), []))
                    for x in row.exercises],
         evidence=spans.get(("event", 0), []),
+        preparatory=bool(row.preparatory),
     )
 
 
@@ -310,7 +363,22 @@ def _event_view(row: DbEvent) -> EventRow:
                     ordinal=row.ordinal, origin=row.origin, types=list(row.types), date=row.date,
                     city=row.city, country=row.country, countries=list(row.countries), orgs=list(row.orgs),
                     areas=list(row.areas), participants=[p.name for p in row.participants],
-                    title=row.article.title, url=row.article.url)
+                    title=row.article.title, url=row.article.url, occasion_id=row.occasion_id)
+
+
+def _union_names(names) -> list[str]:
+    """Participants of several reports, each person once (by cross-script surname key)."""
+    from milcoop.resolve.occasions import _surname, same_person
+
+    out: list[str] = []
+    keys: list[str] = []
+    for name in names:
+        key = _surname(name)
+        if key and any(same_person(key, k) for k in keys):
+            continue
+        keys.append(key)
+        out.append(name)
+    return out
 
 
 def _check_date(value: str, name: str) -> str:

