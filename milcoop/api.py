@@ -161,3 +161,27 @@ def export(db: str | None = None, format: str = "json") -> str:
                 })
         return out.getvalue()
     raise ValueError(f"unknown export format {format!r}: use json or csv")
+
+
+def people(db: str | None = None, *, role: str | None = None, country: str | None = None,
+           on: str | None = None) -> dict:
+    """Tenures of offices (optionally only the holders on a date) and contradictions."""
+    from .resolve.tenures import contradictions, holders_on, tenures
+    from .store import open_store
+
+    with open_store(db) as store:
+        obs = store.observations(role=role, country=country)
+    spans = tenures(obs)
+    if on:
+        if not role:
+            raise ValueError("--on needs --role (and usually --country)")
+        spans = holders_on(spans, role, country, on)
+    return {"tenures": [t.__dict__ for t in spans], "contradictions": contradictions(obs)}
+
+
+def person(query: str, db: str | None = None) -> list[dict]:
+    """Dossiers of the persons whose spellings match ``query`` (any script)."""
+    from .store import open_store
+
+    with open_store(db) as store:
+        return [store.dossier(p["id"]) for p in store.find_persons(query)]

@@ -156,6 +156,64 @@ def show(event_id: str, db: Optional[str] = DbOption):
     out.print(text)
 
 
+@app.command("people")
+def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, head_of_state, ..."),
+               country: Optional[str] = typer.Option(None, help="alpha-2 code"),
+               on: Optional[str] = typer.Option(None, help="Only who held the office on this ISO date"),
+               as_json: bool = typer.Option(False, "--json"),
+               db: Optional[str] = DbOption):
+    """Who held which office when, derived from the news, with contradictions flagged."""
+    try:
+        result = api.people(db, role=role, country=country, on=on)
+    except (MilcoopError, ValueError) as exc:
+        _fail(exc)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False))
+        return
+    table = Table(title="holders on " + on if on else "positions over time")
+    for c in ("person", "role", "country", "first seen", "last seen", "until", "sightings"):
+        table.add_column(c)
+    for t in result["tenures"]:
+        table.add_row(t["name"], t["role"], t["country"] or "–", t["first_seen"], t["last_seen"],
+                      t["until"] or "–", str(t["observations"]))
+    out.print(table)
+    for c in result["contradictions"]:
+        out.print(f"[yellow]contradiction:[/yellow] {c['role']} of {c['country']} on {c['date']}: "
+                  f"{', '.join(c['people'])}")
+
+
+@app.command("person")
+def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксылыков, Жақсылықов, Zhaksylykov"),
+               as_json: bool = typer.Option(False, "--json"),
+               db: Optional[str] = DbOption):
+    """A person's dossier: spellings, positions over time, occasions with partners, documents signed."""
+    try:
+        found = api.person(name, db)
+    except MilcoopError as exc:
+        _fail(exc)
+    if not found:
+        err.print(f"[red]error:[/red] nobody called {name!r} in the store")
+        raise typer.Exit(2)
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False))
+        return
+    for d in found:
+        out.rule(f"{d['name']} ({d['country'] or '?'})  {d['id']}")
+        out.print("spellings: " + ", ".join(d["spellings"]))
+        for t in d["tenures"]:
+            out.print(f"  {t['role']} of {t['country'] or '?'}: seen {t['first_seen']} .. {t['last_seen']}"
+                      + (f", succeeded {t['until']}" if t["until"] else ""))
+        table = Table(title="occasions")
+        for c in ("date", "type", "countries", "partners", "reports"):
+            table.add_column(c)
+        for o in d["occasions"]:
+            table.add_row(o["date"] or "–", ", ".join(o["types"]), " ".join(o["countries"]),
+                          "\n".join(o["partners"]) or "–", str(o["reports"]))
+        out.print(table)
+        for doc in d["documents"]:
+            out.print(f"  signed: {doc['type']} {doc['period'] or ''} ({' '.join(doc['countries'])}, {doc['date'] or 'undated'})")
+
+
 @app.command()
 def export(format: str = typer.Option("json", "--format", "-f", help="json or csv"),
            output: Optional[Path] = typer.Option(None, "-o", "--output"),

@@ -53,7 +53,7 @@ def romanize(text: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: _romanize_word(m.group(0)), text)
 
 
-_LOOSE = [("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("x", "h"),
+_LOOSE = [("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ks", "x"), ("x", "h"),
           ("g", "h"), ("ts", "c"), ("w", "v"), ("y", "i"), ("q", "k")]
 
 

@@ -141,3 +141,28 @@ def register(app: typer.Typer, out, err) -> None:
         for w in result["wrong"]:
             kind, pair = next(iter(w.items()))
             out.print(f"  {kind}: {' + '.join(pair)}")
+
+    @app.command()
+    def people(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
+               gold: Optional[Path] = typer.Option(None, help="Gold records (default: beside --articles)"),
+               as_json: bool = typer.Option(False, "--json")):
+        """Canonical persons against gold persons, with every wrong merge and split."""
+        from . import people as pp
+
+        articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
+        gold = gold or articles.parent / "gold.jsonl"
+        result = pp.run(articles, gold)
+        if as_json:
+            print(json.dumps(result, ensure_ascii=False))
+            return
+        table = Table(title=f"person resolution on {articles}")
+        for c in ("gold persons", "found", "canonical (matched)", "canonical (all)", "wrong merges", "wrong splits"):
+            table.add_column(c, justify="right")
+        table.add_row(str(result["gold_persons"]), str(result["gold_persons_found"]),
+                      str(result["canonical_persons_matched"]), str(result["canonical_persons_total"]),
+                      str(len(result["wrong_merges"])), str(len(result["wrong_splits"])))
+        out.print(table)
+        for person, golds in result["wrong_merges"].items():
+            out.print(f"  merged: {person} <- {', '.join(golds)}")
+        for g, persons in result["wrong_splits"].items():
+            out.print(f"  split: {g} -> {', '.join(persons)}")

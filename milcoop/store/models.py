@@ -173,6 +173,37 @@ class DbParticipant(Base):
     role: Mapped[str | None] = mapped_column(CODE)
     rank: Mapped[str | None] = mapped_column(CODE)
     surface: Mapped[str | None] = mapped_column(Text)
+    # the canonical person (milcoop.resolve.persons); no foreign key, like events.occasion_id
+    person_id: Mapped[str | None] = mapped_column(String(32), index=True)
+
+
+class DbPerson(Base):
+    """A canonical person: every mention of one official across scripts and articles."""
+
+    __tablename__ = "persons"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(COUNTRY)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    names: Mapped[list[DbPersonName]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class DbPersonName(Base):
+    """One spelling of a person seen in the news, with its folded matching keys."""
+
+    __tablename__ = "person_names"
+    __table_args__ = (UniqueConstraint("person_id", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(32), ForeignKey("persons.id", ondelete=CASCADE), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    surname_key: Mapped[str] = mapped_column(String(64), index=True)
+    given_key: Mapped[str | None] = mapped_column(String(64))
+
+
+def person_id(event_id: str, ordinal: int) -> str:
+    return "pe-" + hashlib.sha1(f"{event_id}:{ordinal}".encode()).hexdigest()[:12]
 
 
 class DbDocument(Base):

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from milcoop.errors import NotFound, StoreError
 
-from . import occasions
+from . import occasions, persons
+from .models import DbPerson, DbPersonName
 from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
                              Participant, Segment, Span)
 from milcoop.store.db import WRITE, _reason, _shown
@@ -129,6 +130,9 @@ class Store:
             machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
             old_occasions = set(session.scalars(
                 select(DbEvent.occasion_id).where(DbEvent.article_id == article_id, DbEvent.occasion_id.is_not(None))))
+            old_persons = set(session.scalars(
+                select(DbParticipant.person_id).where(DbParticipant.event_id.in_(machine),
+                                                      DbParticipant.person_id.is_not(None))))
             no_sync = {"synchronize_session": False}
             for child in _EVENT_CHILDREN:
                 session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
@@ -143,6 +147,8 @@ class Store:
             published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
             occasions.assign(session, rows, published, _event, _EVENT_FACTS)
             occasions.drop_empty(session, old_occasions)
+            persons.link(session, rows)
+            persons.drop_unmentioned(session, old_persons)
             return [row.id for row in rows]
 
     def occasion_of(self, article_id: str) -> str | None:
@@ -206,6 +212,77 @@ class Store:
                     .options(selectinload(DbEvent.participants), selectinload(DbEvent.article))
                     .order_by(DbEvent.article_id, DbEvent.ordinal))
             return [_event_view(row) for row in session.scalars(stmt)]
+
+    def observations(self, role: str | None = None, country: str | None = None,
+                     person: str | None = None) -> list:
+        """Every dated sighting of a person in an office (see ``milcoop.resolve.tenures``)."""
+        from milcoop.resolve.tenures import Observation
+
+        stmt = (select(DbParticipant, DbEvent, DbArticle.published, DbPerson.name)
+                .join(DbEvent, DbEvent.id == DbParticipant.event_id)
+                .join(DbArticle, DbArticle.id == DbEvent.article_id)
+                .join(DbPerson, DbPerson.id == DbParticipant.person_id))
+        if role:
+            stmt = stmt.where(DbParticipant.role == role)
+        if country:
+            stmt = stmt.where(DbParticipant.country == country.upper())
+        if person:
+            stmt = stmt.where(DbParticipant.person_id == person)
+        with self._read() as session:
+            return [Observation(person_id=p.person_id, name=name, role=p.role, rank=p.rank, country=p.country,
+                                date=ev.date or published, event_id=ev.id)
+                    for p, ev, published, name in session.execute(stmt)]
+
+    def find_persons(self, query: str) -> list[dict]:
+        """Persons any of whose spellings matches ``query`` (any script; surname enough)."""
+        from milcoop.resolve.persons import NameKey, same_given, same_surname
+
+        key = NameKey.of(query)
+        with self._read() as session:
+            rows = session.execute(select(DbPersonName.person_id, DbPersonName.surname_key, DbPersonName.given_key)
+                                   .where(DbPersonName.surname_key.startswith(key.surname[:3]))).all()
+            ids = list(dict.fromkeys(pid for pid, s, g in rows
+                                     if same_surname(key.surname, s) and same_given(key.given, g)))
+            return [self._dossier_head(session, pid) for pid in ids]
+
+    def _dossier_head(self, session, pid: str) -> dict:
+        person = session.get(DbPerson, pid, options=[selectinload(DbPerson.names)])
+        return {"id": person.id, "name": person.name, "country": person.country,
+                "spellings": sorted({n.name for n in person.names})}
+
+    def dossier(self, person_id: str) -> dict | None:
+        """A person: spellings, positions over time, occasions with partners, documents signed."""
+        from milcoop.resolve.tenures import tenures
+
+        with self._read() as session:
+            if session.get(DbPerson, person_id) is None:
+                return None
+            head = self._dossier_head(session, person_id)
+            stmt = (select(DbEvent).join(DbParticipant, DbParticipant.event_id == DbEvent.id)
+                    .where(DbParticipant.person_id == person_id).options(*_EVENT_FACTS, selectinload(DbEvent.article)))
+            events = list(session.scalars(stmt).unique())
+        obs = self.observations(person=person_id)
+        head["positions"] = sorted(({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
+                                     "event": o.event_id} for o in obs), key=lambda o: (o["date"] or "", o["event"]))
+        head["tenures"] = [t.__dict__ for t in tenures(obs)]
+        occasions_seen: dict[str, dict] = {}
+        documents = []
+        for ev in sorted(events, key=lambda e: e.date or (e.article.published or "")):
+            rec = _event(ev)
+            key = ev.occasion_id or ev.id
+            occ = occasions_seen.setdefault(key, {"occasion": key, "date": rec.date, "types": rec.type,
+                                                 "countries": rec.countries, "partners": [], "reports": 0})
+            occ["reports"] += 1
+            for p in ev.participants:
+                if p.person_id != person_id and p.name not in occ["partners"]:
+                    occ["partners"].append(p.name)
+            for d in rec.documents:
+                if d.status in ("signed", "ratified"):
+                    documents.append({"type": d.type, "period": d.period, "status": d.status,
+                                      "date": rec.date, "countries": rec.countries, "occasion": key})
+        head["occasions"] = list(occasions_seen.values())
+        head["documents"] = documents
+        return head
 
     def event(self, event_id: str) -> EventDetail | None:
         """One event with its full record, its article and its quoted evidence."""

@@ -15,7 +15,7 @@ from milcoop.store.db import alembic_config, migrating
 from milcoop.store.models import Base
 
 TABLES = {"articles", "sources", "extractions", "events", "participants", "documents", "exercises",
-          "event_types", "event_countries", "event_areas", "evidence", "occasions"}
+          "event_types", "event_countries", "event_areas", "evidence", "occasions", "persons", "person_names"}
 
 
 def _ddl(engine) -> dict[str, str]:
@@ -33,7 +33,7 @@ def test_migrations_create_every_table(tmp_path, where):
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
     assert names == TABLES | {"alembic_version"}
-    assert version == ["0002"]
+    assert version == ["0003"]
     if where == "file":
         assert Path(db).exists()
 
@@ -48,7 +48,7 @@ def test_migrations_match_models_exactly(store):
     reference = create_engine("sqlite://")
     Base.metadata.create_all(reference)
     mine, theirs = _ddl(store.engine), _ddl(reference)
-    rebuilt = {"events"}
+    rebuilt = {"events", "participants"}
     assert {k: v for k, v in mine.items() if k not in rebuilt} == \
         {k: v for k, v in theirs.items() if k not in rebuilt}
 
@@ -61,7 +61,7 @@ def test_open_store_twice_on_one_file(tmp_path, articles):
     with open_store(str(db)) as store:
         assert store.article_ids() == [article.id]
         with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0002"]
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0003"]
 
 
 def test_downgrade_to_base_and_back(tmp_path):
