@@ -1,0 +1,76 @@
+"""One person across scripts and spellings; namesakes stay apart; offices over time."""
+import pytest
+
+from milcoop.api import ingest, people, person
+from milcoop.bench.paths import shared_dir
+from milcoop.resolve.persons import Candidate, NameKey, best_match, same_surname
+from milcoop.resolve.tenures import Observation, contradictions, holders_on, tenures
+
+CORPUS = shared_dir() / "corpus"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Жаксыбеков", "Джаксыбеков"), ("Жақсыбеков", "Zhaksybekov"), ("Zhaksybekov", "Dzhaksybekov"),
+    ("Жаксылыков", "Жақсылықов"), ("Ermekbaev", "Yermekbayev"), ("Джаксыбекова", "Джаксыбеков"),
+])
+def test_spellings_of_one_surname(a, b):
+    assert same_surname(NameKey.of(a).surname, NameKey.of(b).surname)
+
+
+def _cand(pid, *names, countries=(), roles=()):
+    return Candidate(pid, [NameKey.of(n) for n in names], set(countries), set(roles))
+
+
+def test_initials_and_full_names_resolve_to_one_person():
+    known = [_cand("p1", "Adilbek Dzhaksybekov", countries={"KZ"}, roles={"defense_minister"})]
+    for mention in ("А. Джаксыбеков", "Адильбек Жаксыбеков", "Джаксыбеков", "Әділбек Жақсыбеков"):
+        assert best_match(NameKey.of(mention), "KZ", None, known).id == "p1", mention
+
+
+def test_namesakes_stay_apart():
+    known = [_cand("kairat", "Kairat Abdrakhmanov", countries={"KZ"}, roles={"official"})]
+    assert best_match(NameKey.of("Temirzhan Abdrakhmanov"), "KZ", "industry_official", known) is None
+    known = [_cand("kim-kr", "Kim", countries={"KR"})]
+    assert best_match(NameKey.of("Kim"), "KP", None, known) is None
+
+
+def _obs(pid, name, date, role="defense_minister", country="KZ"):
+    return Observation(pid, name, role, None, country, date, f"ev-{pid}-{date}")
+
+
+def test_tenures_and_holder_on_a_date():
+    obs = [_obs("a", "Adilbek Dzhaksybekov", "2011-11-30"), _obs("a", "Adilbek Dzhaksybekov", "2012-07-10"),
+           _obs("s", "Saken Zhasuzakov", "2017-03-01"), _obs("s", "Saken Zhasuzakov", "2018-07-15"),
+           _obs("n", "Nurlan Yermekbayev", "2018-11-08")]
+    spans = tenures(obs)
+    assert [(t.name, t.first_seen, t.until) for t in spans] == [
+        ("Adilbek Dzhaksybekov", "2011-11-30", "2017-03-01"),
+        ("Saken Zhasuzakov", "2017-03-01", "2018-11-08"),
+        ("Nurlan Yermekbayev", "2018-11-08", None)]
+    assert [t.name for t in holders_on(spans, "defense_minister", "KZ", "2011-11-30")] == ["Adilbek Dzhaksybekov"]
+    assert [t.name for t in holders_on(spans, "defense_minister", "KZ", "2018-01")] == ["Saken Zhasuzakov"]
+
+
+def test_two_ministers_on_one_date_are_a_contradiction():
+    obs = [_obs("a", "A", "2015-05-05"), _obs("b", "B", "2015-05-05"), _obs("c", "C", "2015-05-05", country="RU")]
+    found = contradictions(obs)
+    assert [(c["country"], c["people"]) for c in found] == [("KZ", ["A", "B"])]
+
+
+@pytest.mark.slow
+def test_dossier_across_scripts_and_articles(tmp_path):
+    db = str(tmp_path / "p.db")
+    ingest([CORPUS / "seeds" / "articles.jsonl"], db)
+    for query in ("Жаксылыков", "Жақсылықов", "Zhaksylykov"):
+        found = person(query, db)
+        assert len(found) == 1, query
+        d = found[0]
+        assert d["name"] == "Ruslan Zhaksylykov" and d["country"] == "KZ"
+        assert {"Руслан Жаксылыков", "Руслан Жақсылықовтың"} <= set(d["spellings"])
+        partners = {p for o in d["occasions"] for p in o["partners"]}
+        assert {"Viktor Khrenin", "Zakir Gasanov"} <= partners
+        assert {("agreement", "signed")} <= {(x["type"], x["status"]) for x in d["documents"]}
+    ministers = people(db, role="defense_minister", country="KZ")
+    assert {"Adilbek Dzhaksybekov", "Ruslan Zhaksylykov"} <= {t["name"] for t in ministers["tenures"]}
+    on = people(db, role="defense_minister", country="KZ", on="2011-11-30")
+    assert [t["name"] for t in on["tenures"]] == ["Adilbek Dzhaksybekov"]
