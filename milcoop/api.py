@@ -185,3 +185,11 @@ def person(query: str, db: str | None = None) -> list[dict]:
 
     with open_store(db) as store:
         return [store.dossier(p["id"]) for p in store.find_persons(query)]
+
+
+def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None) -> list:
+    """The documents register: each plan, program or agreement once, with its status history."""
+    from .store import open_store
+
+    with open_store(db) as store:
+        return store.documents(country=country, partner=partner)

@@ -214,6 +214,30 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
             out.print(f"  signed: {doc['type']} {doc['period'] or ''} ({' '.join(doc['countries'])}, {doc['date'] or 'undated'})")
 
 
+@app.command("documents")
+def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of this country (alpha-2)"),
+                  partner: Optional[str] = typer.Option(None, help="... with this partner"),
+                  as_json: bool = typer.Option(False, "--json"),
+                  db: Optional[str] = DbOption):
+    """The register of plans, programs, agreements and memoranda, with status history."""
+    try:
+        records = api.documents(db, country=country, partner=partner)
+    except MilcoopError as exc:
+        _fail(exc)
+    if as_json:
+        for r in records:
+            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(records)} documents")
+    for c in ("id", "type", "period", "parties", "status", "history", "occasions"):
+        table.add_column(c)
+    for r in records:
+        period = "–" if not r.period else f"{r.period[0]}–{r.period[1]}" if r.period[0] != r.period[1] else str(r.period[0])
+        history = "\n".join(f"{h['date'] or 'undated'}: {h['status']}" for h in r.history)
+        table.add_row(r.id, r.type, period, " ".join(r.countries), r.status, history, str(len(r.occasions)))
+    out.print(table)
+
+
 @app.command()
 def export(format: str = typer.Option("json", "--format", "-f", help="json or csv"),
            output: Optional[Path] = typer.Option(None, "-o", "--output"),

@@ -213,6 +213,22 @@ class Store:
                     .order_by(DbEvent.article_id, DbEvent.ordinal))
             return [_event_view(row) for row in session.scalars(stmt)]
 
+    def documents(self, country: str | None = None, partner: str | None = None) -> list:
+        """The documents register (``milcoop.resolve.documents``) over events with these parties."""
+        from milcoop.resolve.documents import Mention, register
+
+        stmt = select(DbEvent).options(selectinload(DbEvent.documents), selectinload(DbEvent.article))
+        for code in (country, partner):
+            if code:
+                stmt = stmt.where(DbEvent.id.in_(
+                    select(DbEventCountry.event_id).where(DbEventCountry.country == code.strip().upper())))
+        with self._read() as session:
+            mentions = [Mention(type=d.type, period=None if d.period_start is None else [d.period_start, d.period_end],
+                                status=d.status, countries=list(ev.countries), date=ev.date or ev.article.published,
+                                event_id=ev.id, occasion_id=ev.occasion_id, title=d.title)
+                        for ev in session.scalars(stmt) for d in ev.documents]
+        return register(mentions)
+
     def observations(self, role: str | None = None, country: str | None = None,
                      person: str | None = None) -> list:
         """Every dated sighting of a person in an office (see ``milcoop.resolve.tenures``)."""
