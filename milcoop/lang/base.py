@@ -42,7 +42,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_NAME_TOKEN = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІÇŞÖÜĞİ][a-zа-яёәғқңөұүһіİıçğöşüéáíóúñ'’\-]+"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÇŞÖÜĞİ"
+_LOWER = "a-zа-яёәғқңөұүһіİıçğöşüéáíóúñ'’"
+# "Қасым-Жомарт", "Шейх-Хасан", "al-Sisi": hyphenated parts keep their own capitals
+_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*-?"
 _CAPS_NAME = re.compile(
     rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")

@@ -15,7 +15,9 @@ class KazakhAnalyser(Analyser):
 
     def __init__(self):
         super().__init__("kk")
-        self._endings = tuple(load_lexicon("kk").raw.get("surname_endings") or ())
+        lex = load_lexicon("kk").raw
+        self._endings = tuple(lex.get("surname_endings") or ())
+        self._cases = tuple(sorted(lex.get("name_case_suffixes") or (), key=len, reverse=True))
 
     def normal_word(self, word: str) -> str:
         from ...knowledge.forms import kk_stem_candidates
@@ -23,6 +25,9 @@ class KazakhAnalyser(Analyser):
         for cand in kk_stem_candidates(word)[1:]:
             if cand.lower().endswith(self._endings) and len(cand) >= 4:
                 return cand
+        for suffix in self._cases:  # Мохибпен -> Мохиб: endings no name has
+            if word.lower().endswith(suffix) and len(word) - len(suffix) >= 4:
+                return word[: -len(suffix)]
         return word
 
 
