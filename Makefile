@@ -29,3 +29,7 @@ bench: setup
 	$(BIN)/milcoop benchmark accuracy --articles ../shared/corpus/seeds/articles.jsonl
 	$(BIN)/milcoop benchmark accuracy --articles ../shared/corpus/dev/articles.jsonl
 	$(BIN)/milcoop benchmark speed
+	$(BIN)/milcoop benchmark ner --dataset factrueval
+	$(BIN)/milcoop benchmark ner --dataset kaznerd
+	$(BIN)/milcoop benchmark merge
+	$(BIN)/milcoop benchmark people
