@@ -6,8 +6,6 @@
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -125,42 +123,20 @@ def event(event_id: str, db: str | None = None):
         return store.event(event_id)
 
 
-CSV_COLUMNS = ["article_id", "id", "event_id", "relevant", "type", "date", "city", "country",
-               "countries", "orgs", "participants", "documents", "exercises", "areas"]
+def export(db: str | None = None, format: str = "json", network: str = "partners") -> str | bytes:
+    """The stored records, review applied: JSON Lines (the schema) or CSV (one row per event) as text;
+    Parquet (events table) or GraphML (``network``: partners or persons) as bytes. See ``milcoop.exports``."""
+    from .exports import export_bytes
+
+    data = export_bytes(db, format, network)
+    return data.decode("utf-8") if format in ("json", "csv") else data
 
 
-def export(db: str | None = None, format: str = "json") -> str:
-    """The stored records as JSON Lines (the schema) or CSV (one row per event)."""
-    from .store import open_store
+def to_pandas(db: str | None = None, table: str = "events"):
+    """The ``events`` or ``participants`` table as a pandas DataFrame (needs ``milcoop[analysis]``)."""
+    from .exports import to_pandas as _to_pandas
 
-    with open_store(db) as store:
-        records = list(store.export_records())
-    if format == "json":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    if format == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-        writer.writeheader()
-        for r in records:
-            for ev in r.get("events") or []:
-                loc = ev.get("location") or {}
-                writer.writerow({
-                    "article_id": r.get("article_id"), "id": r.get("id"), "event_id": ev.get("id"),
-                    "relevant": r.get("relevant"), "type": ";".join(ev.get("type") or []),
-                    "date": ev.get("date"), "city": loc.get("city"), "country": loc.get("country"),
-                    "countries": ";".join(ev.get("countries") or []),
-                    "orgs": ";".join(ev.get("orgs") or []),
-                    "participants": ";".join(
-                        f"{p['name']} ({p.get('country') or '?'}, {p.get('role') or '?'})"
-                        for p in ev.get("participants") or []),
-                    "documents": ";".join(
-                        f"{d['type']} {d.get('period') or ''} {d.get('status')}".replace("  ", " ")
-                        for d in ev.get("documents") or []),
-                    "exercises": ";".join(x["name"] for x in ev.get("exercises") or []),
-                    "areas": ";".join(ev.get("areas") or []),
-                })
-        return out.getvalue()
-    raise ValueError(f"unknown export format {format!r}: use json or csv")
+    return _to_pandas(db, table)
 
 
 def people(db: str | None = None, *, role: str | None = None, country: str | None = None,

@@ -239,19 +239,81 @@ def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of
 
 
 @app.command()
-def export(format: str = typer.Option("json", "--format", "-f", help="json or csv"),
-           output: Optional[Path] = typer.Option(None, "-o", "--output"),
+def export(format: str = typer.Option("json", "--format", "-f", help="json, csv, parquet or graphml"),
+           network: str = typer.Option("partners", "--network", help="graphml: partners (countries) or persons"),
+           output: Optional[Path] = typer.Option(None, "-o", "--output",
+                                                 help="Write here (needed for parquet and graphml)"),
            db: Optional[str] = DbOption):
-    """Export the stored records: JSON Lines in the extraction schema, or CSV."""
+    """Export the stored records, review applied: JSON Lines (schema), CSV, Parquet or GraphML."""
+    from .exports import write_export
+
     try:
-        data = api.export(db, format)
+        if output:
+            for path in write_export(output, db, format, network):
+                err.print(f"wrote {path}")
+            return
+        if format in ("parquet", "graphml"):
+            _fail(ValueError(f"{format} is binary: give -o FILE"))
+        sys.stdout.write(api.export(db, format))
     except (MilcoopError, ValueError) as exc:
         _fail(exc)
-    if output:
-        output.write_text(data, encoding="utf-8")
-        err.print(f"wrote {output}")
-    else:
-        sys.stdout.write(data)
+
+
+@app.command()
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0: every one)"),
+          port: int = typer.Option(8000, help="TCP port"),
+          read_open: bool = typer.Option(True, "--read-open/--read-closed",
+                                         help="Whether anonymous visitors may read (writes always need sign-in)")):
+    """Serve the JSON API (/api, docs at /docs) and the web UI."""
+    import uvicorn
+
+    from .server import create_app
+
+    try:
+        application = create_app(db, read_open=read_open)
+    except MilcoopError as exc:
+        _fail(exc)
+    err.print(f"milcoop on http://{host}:{port}/ (API docs at /docs), reads "
+              f"{'open' if read_open else 'closed'} to anonymous visitors")
+    uvicorn.run(application, host=host, port=port)
+
+
+users_app = typer.Typer(help="Analysts who may sign in to review.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+
+
+@users_app.command("add")
+def users_add(username: str,
+              password: Optional[str] = typer.Option(None, "--password", help="Asked for when not given"),
+              db: Optional[str] = DbOption):
+    """Add an analyst account (the password is stored as a salted scrypt hash)."""
+    from .store import open_store
+    from .store.review import Review
+
+    if password is None:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    try:
+        with open_store(db) as store:
+            Review(store).add_user(username, password)
+    except (MilcoopError, ValueError) as exc:
+        _fail(exc)
+    out.print(f"added user {username}")
+
+
+@users_app.command("list")
+def users_list(db: Optional[str] = DbOption):
+    """List analyst accounts."""
+    from .store import open_store
+    from .store.review import Review
+
+    try:
+        with open_store(db) as store:
+            users = Review(store).users()
+    except MilcoopError as exc:
+        _fail(exc)
+    for u in users:
+        out.print(f"{u['username']}\t{u['created_at']}", highlight=False)
 
 
 from .bench import cli as _bench_cli  # noqa: E402  (registers the benchmark commands)

@@ -273,3 +273,95 @@ class DbEvidence(Base):
     fact_ordinal: Mapped[int] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
+
+
+# -- analyst review (migration 0004) ------------------------------------------
+# Kept apart from machine output: ``Store.save_extraction`` only reads the two
+# override tables (to re-file the events and participants it recreates) and
+# never writes any of these tables.
+
+class DbUser(Base):
+    """An analyst who may sign in and review; the password is stored as a scrypt hash."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(128), unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DbSession(Base):
+    """A sign-in session; ``token`` is the SHA-256 of the bearer token (the token itself is never stored)."""
+
+    __tablename__ = "sessions"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(Integer, ForeignKey("users.id", ondelete=CASCADE), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DbCorrection(Base):
+    """An analyst's value for one field of an occasion or person; the active one wins over the machine's."""
+
+    __tablename__ = "corrections"
+    __table_args__ = (CheckConstraint("target_kind IN ('occasion', 'person')", name="target_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(32), index=True)
+    field: Mapped[str] = mapped_column(CODE)
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DbReviewState(Base):
+    """Whether an analyst confirmed or rejected an occasion."""
+
+    __tablename__ = "review_states"
+    __table_args__ = (CheckConstraint("state IN ('confirmed', 'rejected')", name="state"),)
+
+    target_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DbAuditEntry(Base):
+    """One analyst write, with the state before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    action: Mapped[str] = mapped_column(CODE)
+    target_kind: Mapped[str] = mapped_column(String(16))
+    target_id: Mapped[str] = mapped_column(String(32), index=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class DbOccasionOverride(Base):
+    """An analyst filed this report (event id) under this occasion (merge or split)."""
+
+    __tablename__ = "occasion_overrides"
+
+    event_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    occasion_id: Mapped[str] = mapped_column(String(32), index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DbPersonOverride(Base):
+    """An analyst linked this participant (``event_id:ordinal``) to this person (merge or split)."""
+
+    __tablename__ = "person_overrides"
+
+    participant_key: Mapped[str] = mapped_column(String(48), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(32), index=True)
+    user_id: Mapped[int | None] = mapped_column(Integer, ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -11,14 +11,14 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Select, delete, exists, literal, or_, select
+from sqlalchemy import Select, delete, exists, func, literal, or_, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from milcoop.errors import NotFound, StoreError
 
-from . import occasions, persons
+from . import occasions, overrides, persons
 from .models import DbPerson, DbPersonName
 from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
                              Participant, Segment, Span)
@@ -146,8 +146,10 @@ class Store:
             session.flush()
             published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
             occasions.assign(session, rows, published, _event, _EVENT_FACTS)
+            old_occasions |= overrides.apply_occasions(session, rows)
             occasions.drop_empty(session, old_occasions)
             persons.link(session, rows)
+            old_persons |= overrides.apply_persons(session, rows)
             persons.drop_unmentioned(session, old_persons)
             return [row.id for row in rows]
 
@@ -315,6 +317,51 @@ class Store:
                                  published=art.published, lang=art.lang, text=art.text,
                                  sources=[s.source for s in art.sources])
             return EventDetail(row=_event_view(row), event=_event(row), article=article, evidence=spans)
+
+    def article_titles(self, article_ids: list[str]) -> dict[str, str | None]:
+        """Each article's title, or for untitled ones its first line that reads like a sentence."""
+        from milcoop.corrected import title_of
+
+        out: dict[str, str | None] = {}
+        with self._read() as session:
+            for chunk in _chunks(list(dict.fromkeys(article_ids)), EXPORT_BATCH):
+                for aid, title, head in session.execute(
+                        select(DbArticle.id, DbArticle.title, func.substr(DbArticle.text, 1, 2000))
+                        .where(DbArticle.id.in_(chunk))):
+                    out[aid] = title or title_of(head)
+        return out
+
+    def article_record(self, key: str) -> dict | None:
+        """An article (by id or external id) with every stored fact's span in its text."""
+        with self._read() as session:
+            row = session.get(DbArticle, key) or session.scalars(
+                select(DbArticle).where(DbArticle.external_id == key).order_by(DbArticle.created_at)).first()
+            if row is None:
+                return None
+            events = list(session.scalars(select(DbEvent).where(DbEvent.article_id == row.id)
+                                          .order_by(DbEvent.ordinal).options(*_EVENT_FACTS)))
+            facts = []
+            for ev in events:
+                labels = {("event", 0): ", ".join(ev.types) or "event"}
+                labels.update({("participant", p.ordinal): p.name for p in ev.participants})
+                labels.update({("document", d.ordinal): d.type for d in ev.documents})
+                labels.update({("exercise", x.ordinal): x.name for x in ev.exercises})
+                for e in ev.evidence:
+                    facts.append({"kind": e.fact_kind, "label": labels.get((e.fact_kind, e.fact_ordinal), e.fact_kind),
+                                  "start": e.start, "end": e.end, "event_id": ev.id, "occasion_id": ev.occasion_id})
+            facts.sort(key=lambda f: (f["start"], f["end"]))
+            return {"id": row.id, "external_id": row.external_id, "title": row.title, "url": row.url,
+                    "published": row.published, "lang": row.lang, "outlet": row.outlet, "text": row.text,
+                    "facts": facts}
+
+    def occasion_persons(self) -> list[tuple[str, str, str, str | None]]:
+        """(occasion id, person id, person name, person country) for every linked participant."""
+        with self._read() as session:
+            return [tuple(r) for r in session.execute(
+                select(DbEvent.occasion_id, DbPerson.id, DbPerson.name, DbPerson.country).distinct()
+                .join(DbParticipant, DbParticipant.event_id == DbEvent.id)
+                .join(DbPerson, DbPerson.id == DbParticipant.person_id)
+                .where(DbEvent.occasion_id.is_not(None)))]
 
     def export_records(self) -> Iterator[dict]:
         """Schema records (``shared/design/schema.md``) of every extracted article.
