@@ -1,10 +1,10 @@
 """milcoop: news about military diplomacy -> a record of who met whom, when, where, what was signed.
 
-The Python API mirrors the CLI (``milcoop ingest`` = ``milcoop.ingest(...)``)::
+The Python API mirrors the CLI (``milcoop ingest`` = ``milcoop.reading(...)``)::
 
     import milcoop
     record = milcoop.extract(text, published="2011-11-30")
-    milcoop.ingest(["examples/"], db="examples.db")
+    milcoop.reading(["examples/"], db="examples.db")
     milcoop.events(db="examples.db", country="KZ", partner="BY")
 """
 from .api import (event, events, export, extract, extract_file, ingest, read_articles, reextract,

@@ -27,7 +27,7 @@ def default_extractor():
 def extract(text: str, *, lang: str | None = None, url: str | None = None, title: str | None = None,
             published: str | None = None, id: str | None = None, extractor=None) -> ArticleExtraction:
     """Extract the events of one article's text (cleaned first, like an ingested file)."""
-    from .ingest import clean
+    from .reading import clean
 
     raw = RawDocument(source=id or "<text>", external_id=id, text=text, url=url, title=title,
                       lang=lang, published=published)
@@ -41,7 +41,7 @@ def extract_article(article: Article, extractor=None) -> ArticleExtraction:
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
     """Cleaned articles from files, folders, JSON Lines, CSV and HTML; errors as values."""
-    from .ingest import read_articles as _read
+    from .reading import read_articles as _read
 
     yield from _read([str(p) for p in paths])
 

@@ -112,3 +112,15 @@ def test_unknown_event_and_bad_format(db):
     run("ingest", EXAMPLES, "--db", db)
     assert run("show", "ev-nope", "--db", db).exit_code == 2
     assert run("export", "--format", "xml", "--db", db).exit_code == 2
+
+
+def test_python_api_mirrors_the_cli(tmp_path):
+    """``milcoop.ingest`` stays the function even after the reading package is imported."""
+    import milcoop
+    import milcoop.reading  # noqa: F401
+
+    db = str(tmp_path / "api.db")
+    report = milcoop.ingest([EXAMPLES], db=db)
+    assert (report.read, report.new) == (5, 5)
+    rows = milcoop.events(db=db, country="KZ", partner="AZ")
+    assert [sorted(r.countries) for r in rows] == [["AZ", "KZ"], ["AZ", "KZ"]]

@@ -31,7 +31,7 @@ def _worker(mode: str, path: Path, repeat: int) -> dict:
             doc.tag_ner(ner)
     else:
         from ..api import default_extractor
-        from ..ingest import clean
+        from ..reading import clean
         from ..records import RawDocument
 
         extractor = default_extractor()

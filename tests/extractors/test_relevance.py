@@ -1,7 +1,7 @@
 """Cooperation reports are relevant; domestic military and non-defence news are not."""
 import pytest
 
-from milcoop.ingest import clean
+from milcoop.reading import clean
 from milcoop.records import RawDocument
 
 pytestmark = pytest.mark.slow

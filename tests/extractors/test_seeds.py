@@ -5,7 +5,7 @@ cross-script surname key, as the reference scorer does.
 """
 import pytest
 
-from milcoop.ingest import clean
+from milcoop.reading import clean
 from milcoop.records import RawDocument
 from milcoop.translit import name_key
 

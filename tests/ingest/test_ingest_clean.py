@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 from milcoop.errors import EmptyInput
-from milcoop.ingest import clean
-from milcoop.ingest._data import load
+from milcoop.reading import clean
+from milcoop.reading._data import load
 from milcoop.records import Article, RawDocument
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from milcoop.ingest import Dateline, detect_dateline
-from milcoop.ingest._data import load
-from milcoop.ingest.dates import header_date, parse_date, url_date
+from milcoop.reading import Dateline, detect_dateline
+from milcoop.reading._data import load
+from milcoop.reading.dates import header_date, parse_date, url_date
 
 # corpus id -> (outlet, city as written, published, (day, month) from the dateline)
 REAL_HEADERS = {

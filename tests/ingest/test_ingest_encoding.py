@@ -6,8 +6,8 @@ import codecs
 import pytest
 
 from milcoop.errors import EncodingUnknown
-from milcoop.ingest import iter_documents
-from milcoop.ingest.encoding import decode_bytes, sniff_binary
+from milcoop.reading import iter_documents
+from milcoop.reading.encoding import decode_bytes, sniff_binary
 
 
 def koi8_safe(text: str) -> str:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-import milcoop.ingest as ingest
+import milcoop.reading as ingest
 from milcoop.errors import EmptyInput, InputError, MalformedRecord, UnsupportedFormat
-from milcoop.ingest import read_articles
+from milcoop.reading import read_articles
 from milcoop.records import Article
 
 SHARED = Path("/work/shared")

@@ -13,7 +13,7 @@ import pytest
 
 from milcoop.errors import (BinaryInput, EmptyInput, EncodingUnknown, InputError,
                             MalformedRecord, MissingField, TooLarge, UnsupportedFormat)
-from milcoop.ingest import iter_documents, readers
+from milcoop.reading import iter_documents, readers
 from milcoop.records import RawDocument
 
 

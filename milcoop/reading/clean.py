@@ -17,10 +17,10 @@ from dataclasses import astuple, dataclass, field
 from functools import lru_cache
 
 from milcoop.errors import EmptyInput
-from milcoop.ingest._data import load
-from milcoop.ingest.dateline import Dateline, detect_dateline
-from milcoop.ingest.dates import parse_date
-from milcoop.ingest.textmap import TextMap
+from milcoop.reading._data import load
+from milcoop.reading.dateline import Dateline, detect_dateline
+from milcoop.reading.dates import parse_date
+from milcoop.reading.textmap import TextMap
 from milcoop.records import Article, RawDocument
 
 TOP_CHARS = 1200  # "near the top", for repeated title lines

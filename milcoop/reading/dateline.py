@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from milcoop.ingest._data import load
-from milcoop.ingest.dates import header_date, iso, month_number, month_pattern, url_date
+from milcoop.reading._data import load
+from milcoop.reading.dates import header_date, iso, month_number, month_pattern, url_date
 
 HEADER_CHARS = 400
 ATTRIBUTION_CHARS = 800

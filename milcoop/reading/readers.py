@@ -16,8 +16,8 @@ from typing import Any
 
 from milcoop.errors import (BinaryInput, EmptyInput, EncodingUnknown, InputError,
                             MalformedRecord, MissingField, TooLarge, UnsupportedFormat)
-from milcoop.ingest.encoding import decode_bytes, sniff_binary
-from milcoop.ingest.htmltext import extract_html
+from milcoop.reading.encoding import decode_bytes, sniff_binary
+from milcoop.reading.htmltext import extract_html
 from milcoop.records import RawDocument
 
 FORMATS = {

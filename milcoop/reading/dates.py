@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from milcoop.ingest._data import load
+from milcoop.reading._data import load
 
 MIN_YEAR = 1990
 _TIME = re.compile(r"\d{1,2}:\d{2}")

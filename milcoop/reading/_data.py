@@ -1,4 +1,4 @@
-"""Load the YAML tables in ``milcoop/ingest/data`` (cached)."""
+"""Load the YAML tables in ``milcoop/reading/data`` (cached)."""
 from __future__ import annotations
 
 from functools import lru_cache

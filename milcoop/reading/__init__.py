@@ -9,9 +9,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from milcoop.errors import InputError
-from milcoop.ingest.clean import clean
-from milcoop.ingest.dateline import Dateline, detect_dateline
-from milcoop.ingest.readers import iter_documents
+from milcoop.reading.clean import clean
+from milcoop.reading.dateline import Dateline, detect_dateline
+from milcoop.reading.readers import iter_documents
 from milcoop.records import Article
 
 __all__ = ["Dateline", "clean", "detect_dateline", "iter_documents", "read_articles"]

@@ -1,0 +1,105 @@
+// 3. Person dossier: spellings, offices over time, occasions, documents.
+import { get } from "../api.js";
+import { h, svg, clear, badge, countryChip, countryName, flag, formatDate, humanize, loading, errorBox, period, plural } from "../dom.js";
+import { searchForm } from "./people.js";
+
+function toTime(iso, end = false) {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso || "");
+  if (!m) return null;
+  const y = +m[1], mo = m[2] ? +m[2] - 1 : (end ? 11 : 0), d = m[3] ? +m[3] : (end ? 28 : 1);
+  return Date.UTC(y, mo, d);
+}
+
+/** One horizontal bar per office on a shared time axis, with a dot for every dated report. */
+function tenureChart(tenures, positions) {
+  const rows = tenures.map((t) => ({
+    label: `${humanize(t.role)}${t.country ? " · " + countryName(t.country) : ""}`,
+    start: toTime(t.first_seen), end: toTime(t.until || t.last_seen, true), t,
+    dots: positions.filter((p) => p.role === t.role && (!t.country || !p.country || p.country === t.country)).map((p) => toTime(p.date)).filter((x) => x !== null),
+  })).filter((r) => r.start !== null);
+  if (!rows.length) return h("p", { class: "muted" }, "No dated positions.");
+  let min = Math.min(...rows.map((r) => r.start), ...rows.flatMap((r) => r.dots));
+  let max = Math.max(...rows.map((r) => r.end ?? r.start), ...rows.flatMap((r) => r.dots));
+  const y0 = new Date(min).getUTCFullYear(), y1 = new Date(max).getUTCFullYear() + 1;
+  min = Date.UTC(y0, 0, 1); max = Date.UTC(y1, 0, 1);
+  const W = 640, L = 0, rowH = 34, top = 22;
+  const x = (t) => L + ((t - min) / (max - min)) * (W - L);
+  const years = [];
+  const step = Math.max(1, Math.ceil((y1 - y0) / 10));
+  for (let y = y0; y <= y1; y += step) years.push(y);
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${top + rows.length * rowH + 4}`, class: "tenure-chart", role: "img",
+    "aria-label": "Offices over time: " + rows.map((r) => `${r.label} from ${formatDate(r.t.first_seen)} to ${formatDate(r.t.until || r.t.last_seen)}`).join("; ") },
+    years.map((y) => [svg("line", { x1: x(Date.UTC(y, 0, 1)), x2: x(Date.UTC(y, 0, 1)), y1: top - 4, y2: top + rows.length * rowH, class: "grid" }),
+      svg("text", { x: x(Date.UTC(y, 0, 1)) + 3, y: 12, class: "axis" }, String(y))]),
+    rows.map((r, i) => {
+      const yy = top + i * rowH;
+      const x1 = x(r.start), x2 = Math.max(x(r.end ?? r.start), x1 + 6);
+      return svg("g", { class: "tenure-row" },
+        svg("rect", { x: x1, y: yy + 6, width: x2 - x1, height: 18, rx: 4, class: "tenure-bar" },
+          svg("title", {}, `${r.label}: ${formatDate(r.t.first_seen)} – ${formatDate(r.t.until || r.t.last_seen)}`)),
+        r.dots.map((d) => svg("circle", { cx: x(d), cy: yy + 15, r: 3, class: "tenure-dot" })));
+    }));
+  return h("div", { class: "tenure-block" },
+    h("ul", { class: "tenure-labels", style: `--rows:${rows.length}` }, rows.map((r) => h("li", {}, r.label,
+      h("span", { class: "muted small" }, ` ${formatDate(r.t.first_seen)} – ${r.t.until ? formatDate(r.t.until) : formatDate(r.t.last_seen)}`)))),
+    h("div", { class: "tenure-svg" }, chart));
+}
+
+export async function render(main, { params, signal, navigate }) {
+  const id = params[0];
+  document.title = "Person — milcoop";
+  main.append(loading("Loading dossier…"));
+  let p;
+  try {
+    p = await get(`/api/people/${encodeURIComponent(id)}`, null, { signal });
+  } catch (err) {
+    if (!signal.aborted) clear(main).append(errorBox(err));
+    return;
+  }
+  if (signal.aborted) return;
+  document.title = `${p.name} — milcoop`;
+  const positions = (p.positions || []).slice().sort((a, b) => String(a.date || "").localeCompare(String(b.date || "")));
+  const occasions = (p.occasions || []).slice().sort((a, b) => String(b.date || "").localeCompare(String(a.date || "")));
+  const docs = p.documents || [];
+  const latest = positions[positions.length - 1];
+  clear(main).append(h("div", { class: "person-page" },
+    h("div", { class: "person-top" },
+      h("nav", { class: "breadcrumb", "aria-label": "Breadcrumb" }, h("a", { href: "#/people" }, "People"), " / ", h("span", {}, p.name)),
+      searchForm("", navigate)),
+    h("header", { class: "person-head" },
+      h("div", { class: "person-avatar", "aria-hidden": "true" }, (p.name || "?").split(/\s+/).map((s) => s[0]).slice(0, 2).join("")),
+      h("div", {},
+        h("h1", {}, p.name),
+        h("p", { class: "event-sub" }, p.country ? [flag(p.country), " ", countryName(p.country)] : null,
+          latest ? ` · ${humanize(latest.role)}${latest.rank ? ", " + humanize(latest.rank) : ""} (${formatDate(latest.date)})` : null,
+          ` · ${plural(occasions.length, "occasion")}`),
+        h("div", { class: "spellings", "aria-label": "Spellings" }, h("span", { class: "muted small" }, "Spellings: "),
+          (p.spellings || []).map((s) => h("span", { class: "chip" }, s))))),
+    h("div", { class: "person-grid" },
+      h("section", { class: "panel" }, h("h2", { class: "panel-title" }, "Offices over time"),
+        tenureChart(p.tenures || [], positions),
+        positions.length ? h("details", { class: "positions" }, h("summary", {}, `All ${plural(positions.length, "dated position")}`),
+          h("table", { class: "data-table compact" },
+            h("thead", {}, h("tr", {}, ["Date", "Office", "Rank", "Country", ""].map((t) => h("th", { scope: "col" }, t)))),
+            h("tbody", {}, positions.map((x) => h("tr", {}, h("td", { class: "nowrap" }, formatDate(x.date)), h("td", {}, humanize(x.role) || "—"),
+              h("td", {}, humanize(x.rank) || "—"), h("td", {}, x.country ? countryChip(x.country) : "—"),
+              h("td", {}, x.event ? h("a", { href: "#/events/" + encodeURIComponent(x.event) }, "occasion →") : null)))))) : null),
+      h("section", { class: "panel" }, h("h2", { class: "panel-title" }, `Occasions (${occasions.length})`),
+        occasions.length ? h("div", { class: "table-wrap" }, h("table", { class: "data-table" },
+          h("thead", {}, h("tr", {}, ["Date", "Type", "Countries", "Met with", "Sources"].map((t) => h("th", { scope: "col" }, t)))),
+          h("tbody", {}, occasions.map((o) => h("tr", {},
+            h("td", { class: "nowrap" }, h("a", { href: "#/events/" + encodeURIComponent(o.occasion) }, formatDate(o.date))),
+            h("td", {}, (o.types || []).map((t) => badge(t))),
+            h("td", {}, h("span", { class: "chips" }, (o.countries || []).map((c) => countryChip(c)))),
+            h("td", {}, (o.partners || []).map((n, i) => [i ? ", " : "", h("a", { href: "#/people?q=" + encodeURIComponent(n) }, n)])),
+            h("td", { class: "num" }, String(o.reports ?? "")))))))
+          : h("p", { class: "muted" }, "No occasions.")),
+      h("section", { class: "panel" }, h("h2", { class: "panel-title" }, `Documents (${docs.length})`),
+        docs.length ? h("div", { class: "table-wrap" }, h("table", { class: "data-table" },
+          h("thead", {}, h("tr", {}, ["Date", "Document", "Period", "Status", "Parties"].map((t) => h("th", { scope: "col" }, t)))),
+          h("tbody", {}, docs.map((d) => h("tr", {},
+            h("td", { class: "nowrap" }, d.occasion ? h("a", { href: "#/events/" + encodeURIComponent(d.occasion) }, formatDate(d.date)) : formatDate(d.date)),
+            h("td", {}, humanize(d.type)), h("td", {}, period(d.period)), h("td", {}, badge(d.status || "mentioned", "status")),
+            h("td", {}, h("span", { class: "chips" }, (d.countries || []).map((c) => countryChip(c)))))))))
+          : h("p", { class: "muted" }, "No documents signed or mentioned at this person's occasions.")))));
+}

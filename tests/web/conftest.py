@@ -1,0 +1,124 @@
+"""Browser tests of the web UI: the real FastAPI app over a database built from real
+articles, served by uvicorn in a thread, driven by Debian's chromium through playwright."""
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+XSS_ID = "xss-test-1"
+XSS_TEXT = ("Defence ministers of Kazakhstan and Belarus met in Minsk\n\n"
+            "Minsk, 14 May 2013. The Minister of Defence of Kazakhstan Adilbek Dzhaksybekov met the Minister of "
+            "Defence of Belarus Yuri Zhadobin. <script>window.__pwned=1</script> They signed a plan of military "
+            "cooperation for 2013. <img src=x onerror=\"window.__pwned=2\">")
+USER, PASSWORD = "analyst", "correct horse battery"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives the web UI in chromium (needs /usr/bin/chromium)")
+
+
+def _corpus() -> Path | None:
+    from milcoop.bench.paths import shared_dir
+
+    for shared in (shared_dir(), ROOT.parent / "shared"):
+        corpus = shared / "corpus"
+        if (corpus / "seeds" / "articles.jsonl").is_file() and (corpus / "dev" / "articles.jsonl").is_file():
+            return corpus
+    return None
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory):
+    """A database of the seed and dev articles plus one article carrying markup, and an analyst account."""
+    corpus = _corpus()
+    if corpus is None:
+        pytest.skip("the shared corpus (shared/corpus/seeds and dev) is not beside the repository")
+    import milcoop.api as api
+
+    tmp = tmp_path_factory.mktemp("web")
+    db = str(tmp / "web.db")
+    extra = tmp / "markup.jsonl"
+    extra.write_text(json.dumps({"id": XSS_ID, "lang": "en", "published": "2013-05-14",
+                                 "title": "Defence ministers of Kazakhstan and Belarus met in Minsk",
+                                 "text": XSS_TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    report = api.ingest([corpus / "seeds" / "articles.jsonl", corpus / "dev" / "articles.jsonl", extra], db)
+    assert report.read >= 100 and not report.errors
+    _add_user(db)
+    return db
+
+
+def _add_user(db: str) -> None:
+    from milcoop.store import open_store
+    from milcoop.store.review import Review
+
+    with open_store(db) as store:
+        Review(store).add_user(USER, PASSWORD)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(web_db):
+    pytest.importorskip("milcoop.server.app", reason="the API server (milcoop.server) is not there yet")
+    uvicorn = pytest.importorskip("uvicorn")
+    from milcoop.server.app import create_app
+
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(web_db, read_open=True), host="127.0.0.1", port=port,
+                                        log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 20
+    while not srv.started:
+        if time.time() > deadline or not thread.is_alive():
+            pytest.fail("the milcoop server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh browser context (no cookies) at 1280×900; fails the test on any script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    context.set_default_timeout(10_000)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    context.close()
+    assert not errors, f"script errors in the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def shots():
+    SCREENSHOTS.mkdir(exist_ok=True)
+    def shoot(pg, name, full_page=True):
+        pg.wait_for_timeout(150)  # let fonts and layout settle
+        pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+    return shoot

@@ -1,0 +1,186 @@
+"""The web UI in a real browser against the real API (see conftest.py)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import PASSWORD, USER, XSS_ID
+
+pytestmark = pytest.mark.browser
+
+
+def api(page, path):
+    return page.request.get(path).json()
+
+
+def find_by_occasion(page):
+    """A Belarus occasion whose first report's article highlights a participant."""
+    events = api(page, "/api/events?partner=BY&per_page=100")["items"]
+    assert events, "the corpus has Belarus occasions"
+    for ev in events:
+        detail = api(page, f"/api/events/{ev['id']}")
+        for report in detail["reports"][:1]:
+            art = api(page, f"/api/articles/{report['article_id']}")
+            names = [f for f in art["facts"] if f["kind"] == "participant"]
+            if names and ev["participants"]:
+                return ev, report, art, names
+    pytest.fail("no Belarus occasion with a highlighted participant")
+
+
+def test_timeline_filters_by_partner(page, shots):
+    page.goto("/#/events")
+    page.locator(".event-card").first.wait_for()
+    assert page.locator("h1").inner_text() == "Timeline"
+    assert page.locator(".tl-year-label").count() >= 1
+    assert re.search(r"\d+ occasions", page.locator(".result-count").inner_text())
+    shots(page, "timeline", full_page=False)
+
+    partner = page.locator("#f-partner")
+    page.wait_for_function("document.querySelectorAll('#f-partner option').length > 2")
+    partner.select_option("BY")
+    page.wait_for_url(re.compile(r"partner=BY"))
+    page.locator(".filter-pill", has_text="Belarus").wait_for()
+    page.locator(".event-card").first.wait_for()
+    cards = page.locator(".event-card")
+    assert cards.count() >= 1
+    for i in range(cards.count()):
+        assert "Belarus" in cards.nth(i).inner_text()
+    total = api(page, "/api/events?partner=BY")["total"]
+    assert str(total) in page.locator(".result-count").inner_text()
+
+
+def test_empty_state_and_paging(page):
+    page.goto("/#/events?q=no-such-thing-anywhere-xyz")
+    page.get_by_text("No events match these filters").wait_for()
+    page.goto("/#/events")
+    page.locator(".event-card").first.wait_for()
+    if api(page, "/api/events")["total"] > 50:
+        assert page.locator(".event-card").count() == 50
+        page.locator(".pager .page-next").first.click()
+        page.wait_for_url(re.compile(r"page=2"))
+        page.locator(".result-count", has_text="showing 51").wait_for()
+
+
+def test_event_then_article_evidence(page, shots):
+    ev, report, art, names = find_by_occasion(page)
+    page.goto("/#/events?partner=BY&per_page=50")
+    card = page.locator(f'.event-card[data-event-id="{ev["id"]}"]')
+    card.locator(".card-title a").click()
+    page.wait_for_url(re.compile(re.escape(ev["id"])))
+    page.locator(".event-head h1").wait_for()
+    assert page.locator(".data-table", has_text=ev["participants"][0]).count() == 1
+    assert page.locator(".report").count() >= 1
+    shots(page, "event")
+
+    page.locator(".report").first.get_by_text("Evidence in text").click()
+    page.wait_for_url(re.compile(re.escape(report["article_id"])))
+    page.locator(".article-text").wait_for()
+    chars = list(art["text"])
+    marks = page.locator("mark.fact-participant")
+    assert marks.count() >= 1
+    texts = [marks.nth(i).inner_text() for i in range(marks.count())]
+    expected = ["".join(chars[f["start"]:f["end"]]) for f in names]
+    assert any(e in texts for e in expected), (expected, texts)
+    assert page.locator(".legend").inner_text().count("Participants") == 1
+    # clicking a fact in the side list scrolls to and marks its evidence
+    page.locator(".fact-item-participant").first.click()
+    page.locator("mark.focused").first.wait_for()
+    assert page.locator("mark.focused").first.inner_text() == expected[0]
+    shots(page, "article")
+
+
+def test_sign_in_correct_date_and_survive_reextraction(page, web_db, shots):
+    import milcoop.api as milcoop_api
+
+    ev = api(page, "/api/events?partner=BY&per_page=1&sort=-date")["items"][0]
+    page.goto(f"/#/events/{ev['id']}")
+    page.get_by_text("to confirm, reject or correct").wait_for()
+    assert page.locator("#c-date").count() == 0
+
+    page.goto("/#/login?next=/events/" + ev["id"])
+    page.get_by_label("Username").fill(USER)
+    page.get_by_label("Password").fill("wrong password")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_text("Wrong username or password").wait_for()
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(re.escape("#/events/" + ev["id"])))
+    page.locator("[data-testid=signed-in-as]", has_text=USER).wait_for()
+
+    page.locator("#c-date").fill("2011-11-30")
+    page.get_by_role("button", name="Save correction").click()
+    page.get_by_text("Correction saved.").wait_for()
+    assert page.locator("[data-testid=event-date]").inner_text() == "30 November 2011"
+    assert page.locator(".event-head .badge-corrected").count() == 1
+    page.get_by_role("button", name="✓ Confirm").click()
+    page.locator("[data-testid=review-state]", has_text="Confirmed").wait_for()
+    shots(page, "event-signed-in")
+
+    milcoop_api.reextract(web_db)
+    page.reload()
+    page.locator("[data-testid=event-date]").wait_for()
+    assert page.locator("[data-testid=event-date]").inner_text() == "30 November 2011"
+    assert "Confirmed" in page.locator("[data-testid=review-state]").inner_text()
+
+    page.get_by_role("button", name="Sign out").click()
+    page.locator(".user-box", has_text="Sign in").wait_for()
+    assert page.locator("#c-date").count() == 0
+
+
+def test_markup_in_article_is_shown_as_text(page, web_db):
+    from milcoop.store import open_store
+
+    with open_store(web_db) as store:
+        article_id = next(a for a in store.article_ids() if store.get_article(a).external_id == XSS_ID)
+    page.goto(f"/#/articles/{article_id}")
+    body = page.locator(".article-text")
+    body.wait_for()
+    text = body.inner_text()
+    assert "<script>window.__pwned=1</script>" in text
+    assert '<img src=x onerror="window.__pwned=2">' in text
+    assert body.locator("script, img").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    # the evidence is still highlighted around the markup
+    assert page.locator("mark.fact-participant", has_text="Yuri Zhadobin").count() == 1
+
+
+def test_pages_render(page, shots):
+    page.goto("/#/network")
+    page.locator("svg.network .node").first.wait_for()
+    assert page.locator("svg.network .node").count() >= 5
+    assert page.locator("svg.network .edge").count() >= 5
+    shots(page, "network")
+    page.locator('svg.network .node[data-id="BY"]').click()
+    page.wait_for_url(re.compile(r"#/events\?country=BY"))
+    page.locator(".event-card").first.wait_for()
+
+    page.goto("/#/documents")
+    page.locator(".documents-table tbody tr").first.wait_for()
+    shots(page, "documents")
+    page.locator("#f-country").select_option("BY")
+    page.wait_for_url(re.compile(r"country=BY"))
+
+    tenures = api(page, "/api/people")["tenures"]
+    busiest = max(tenures, key=lambda t: t["observations"])
+    page.goto("/#/people")
+    page.locator("#person-q").fill(busiest["name"].split()[-1])
+    page.get_by_role("button", name="Search").click()
+    page.locator(".person-result").first.wait_for()
+    page.goto(f"/#/people/{busiest['person_id']}")
+    page.locator(".person-head h1", has_text=busiest["name"]).wait_for()
+    assert page.locator("svg.tenure-chart .tenure-bar").count() >= 1
+    shots(page, "person")
+
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto("/#/events")
+    page.locator(".event-card").first.wait_for()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 800, f"the timeline overflows at 800px ({width}px)"
+    shots(page, "timeline-800", full_page=False)
+
+    page.goto("/#/nowhere")
+    page.get_by_text("There is no page at /nowhere").wait_for()
+    page.goto("/#/events/oc-does-not-exist")
+    page.locator(".state-error").wait_for()
