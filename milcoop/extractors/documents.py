@@ -20,6 +20,8 @@ _YEAR_FIRST = re.compile(r"((?:19|20)\d{2})\s*(?:[-–−—]\s*((?:19|20)\d{2})
 _YEAR_ADJECTIVE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})\s+(?:[a-z\-]+\s+){0,3}$")
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
 STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
+REFERENCE_REACH = 25  # "в рамках плана", "under the 2025 joint action plan"
+RATIFIED_REACH = 60
 STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorandum signed with")
 QUALIFIER_WINDOW = 45
 PERIOD_WINDOW = 110
@@ -38,9 +40,19 @@ def _period(text: str) -> list[int] | None:
 
 
 def _status(lex: Lexicon, sentence: str, pos: int) -> str:
-    """The status cue nearest to the noun at ``pos`` in its sentence."""
+    """The status cue nearest to the noun at ``pos`` in its sentence.
+
+    Two cues outrank nearness: a reference to an existing document right
+    before it ("в рамках плана", "under the plan") and a ratification close
+    by ("ratification of a memorandum signed in August").
+    """
+    cues = lex.label_matches("document_status", sentence)
+    if any(label == "mentioned" and 0 <= pos - end <= REFERENCE_REACH for _, end, label in cues):
+        return "mentioned"
+    if any(label == "ratified" and abs(pos - start) <= RATIFIED_REACH for start, _, label in cues):
+        return "ratified"
     best, best_dist = "mentioned", 10**6
-    for start, end, label in lex.label_matches("document_status", sentence):
+    for start, end, label in cues:
         dist = pos - end if end <= pos else start - pos
         dist = dist if end <= pos else dist * 1.5  # cues before the noun bind tighter
         if dist < best_dist or (dist == best_dist and
