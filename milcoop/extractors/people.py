@@ -122,8 +122,9 @@ def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
         return  # ", this was the first official visit" is a clause, not an apposition
     if reading.role is None or first < 6:
         reading.role = _best_role([t for t in tail if t[0] == first] or tail)
+        # ", Armenia's Defense Minister" / ", Временным поверенным в делах США"
         post = [h.value for h in doc.countries
-                if mention.end + first <= h.start < mention.end + first + 60]
+                if mention.end <= h.start < mention.end + first + 60]
         if post:
             reading.countries = post[:1]
             reading.apposed = list(dict.fromkeys(post))[:2]
