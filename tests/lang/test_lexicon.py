@@ -38,3 +38,25 @@ def test_russian_event_cues(text, types):
 def test_russian_ranks(text, rank):
     found = load_lexicon("ru").label_matches("ranks", text)
     assert found and found[0][2] == rank
+
+
+SCHEMA = {
+    "event_types": {"visit", "meeting", "signing", "exercise", "call", "multilateral", "award", "training",
+                    "industry", "deployment"},
+    "roles": {"head_of_state", "head_of_government", "defense_minister", "deputy_defense_minister",
+              "chief_of_general_staff", "commander", "ambassador", "military_attache", "industry_official",
+              "official"},
+    "ranks": {"general_army", "general_colonel", "general_lieutenant", "general_major", "brigadier_general",
+              "admiral", "vice_admiral", "rear_admiral", "captain_1st_rank", "colonel", "lieutenant_colonel",
+              "major", "captain", "lieutenant", "other"},
+    "documents": {"plan", "program", "agreement", "memorandum", "protocol", "contract", "roadmap", "treaty", "other"},
+    "document_status": {"signed", "drafting", "planned", "ratified", "mentioned"},
+    "areas": {"military_technical", "defense_industry", "education", "combat_training", "exercises",
+              "regional_security", "naval", "aviation", "peacekeeping", "cyber", "medicine", "youth_sports"},
+}
+
+
+@pytest.mark.parametrize("code", ["ru", "kk", "en"])
+@pytest.mark.parametrize("section", sorted(SCHEMA))
+def test_lexicon_labels_are_schema_values(code, section):
+    assert set(load_lexicon(code).groups[section]) <= SCHEMA[section]
