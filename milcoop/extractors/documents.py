@@ -7,17 +7,28 @@ status comes from the status cue nearest to it in its sentence.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lang.lexicon import Lexicon
 from ..records import Document, Span
 from .doc import Doc
 
-_PERIOD = re.compile(
-    r"\(?\s*(?:(?:на|for|the|period|период|\s)*)\s*\(?((?:19|20)\d{2})\s*(?:[-–−—]|\s(?:to|до|по|–)\s)\s*((?:19|20)\d{2})")
-_SINGLE_YEAR = re.compile(r"(?:на|for)\s+((?:19|20)\d{2})(?:\s*(?:год|г\.|year|жыл)|(?!\s*[-–−—]\s*\d))", re.I)
-_YEAR_FIRST = re.compile(r"((?:19|20)\d{2})\s*(?:[-–−—]\s*((?:19|20)\d{2})\s*)?(?:жылдарға|жылға|жылдар|жылғы)", re.I)
+YEAR = r"((?:19|20)\d{2})"
 # English puts a single year before the noun: "the 2025 joint action plan"
-_YEAR_ADJECTIVE = re.compile(r"(?<![\d.,/])((?:19|20)\d{2})\s+(?:[a-z\-]+\s+){0,3}$")
+_YEAR_ADJECTIVE = re.compile(r"(?<![\d.,/])" + YEAR + r"\s+(?:[a-z\-]+\s+){0,3}$")
+
+
+@lru_cache(maxsize=8)
+def _period_patterns(lex: Lexicon):
+    """Period patterns from the lexicon's words for 'for', 'to' and 'year'."""
+    words = lambda key: "|".join(lex.raw.get(key) or ["(?!)"])  # noqa: E731
+    ranged = re.compile(rf"(?:(?:{words('period_prepositions')})\s+)*\(?{YEAR}\s*"
+                        rf"(?:[-–−—]|\s(?:{words('period_to')})\s)\s*{YEAR}", re.IGNORECASE)
+    single = re.compile(rf"(?:{words('period_prepositions')})\s+{YEAR}"
+                        rf"(?:\s*(?:{words('year_words')})|(?!\s*[-–−—]\s*\d))", re.IGNORECASE)
+    # Kazakh puts the period first: "2024-2026 жылдарға арналған жоспар"
+    first = re.compile(rf"{YEAR}\s*(?:[-–−—]\s*{YEAR}\s*)?(?:{words('period_year_before')})", re.IGNORECASE)
+    return ranged, single, first
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
 STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
 REFERENCE_REACH = 25  # "в рамках плана", "under the 2025 joint action plan"
@@ -27,13 +38,14 @@ QUALIFIER_WINDOW = 45
 PERIOD_WINDOW = 110
 
 
-def _period(text: str) -> list[int] | None:
-    m = _PERIOD.search(text)
+def _period(lex: Lexicon, text: str) -> list[int] | None:
+    ranged, single, _ = _period_patterns(lex)
+    m = ranged.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         if a <= b <= a + 30:
             return [a, b]
-    m = _SINGLE_YEAR.search(text)
+    m = single.search(text)
     if m:
         return [int(m.group(1))] * 2
     return None
@@ -68,7 +80,7 @@ def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
             continue
         for start, end, kind in lex.label_matches("documents", sent.text):
             after = sent.text[end:end + QUALIFIER_WINDOW]
-            period = (_period(sent.text[end:end + PERIOD_WINDOW]) or _year_before(sent.text[:start])
+            period = (_period(lex, sent.text[end:end + PERIOD_WINDOW]) or _year_before(lex, sent.text[:start])
                       or _year_adjective(sent.text[:start]))
             qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW]))
             near = sent.text[max(0, start - STATUS_REACH):end + STATUS_REACH]
@@ -82,10 +94,10 @@ def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
     return _merge(found)
 
 
-def _year_before(text: str) -> list[int] | None:
+def _year_before(lex: Lexicon, text: str) -> list[int] | None:
     """Kazakh puts the period before the noun: '2024-2026 жылдарға арналған жоспар'."""
     m = None
-    for m in _YEAR_FIRST.finditer(text[-60:]):
+    for m in _period_patterns(lex)[2].finditer(text[-60:]):
         pass
     if not m:
         return None

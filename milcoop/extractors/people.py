@@ -30,7 +30,6 @@ APPOSITION_WORDS = 3  # words allowed between the comma and the position ("the",
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
                  "head_of_state", "head_of_government", "commander", "ambassador",
                  "military_attache", "industry_official", "official"]
-_CONJUNCTION = re.compile(r"^\s*(?:,|и|and|және|мен|бен|пен|[–—-])?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -137,15 +136,17 @@ def _honoured(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:
     return bool(sent and lex.search("memorial", sent.text))
 
 
-def _coordinate(doc: Doc, mentions: list[PersonMention], readings: list[Reading]) -> None:
+def _coordinate(doc: Doc, lex: Lexicon, mentions: list[PersonMention], readings: list[Reading]) -> None:
     """'министров обороны Казахстана и России Руслана Жаксылыкова и Андрея Белоусова'."""
+    joiners = "|".join(re.escape(w) for w in lex.raw.get("conjunctions") or [","])
+    conjunction = re.compile(rf"^\s*(?:{joiners})?\s*$", re.IGNORECASE)
     for i in range(1, len(mentions)):
         a, b = mentions[i - 1], mentions[i]
         between = doc.text[a.end:b.start]
         for h in doc.countries:
             if a.end <= h.start and h.end <= b.start:
                 between = between.replace(doc.text[h.start:h.end], "")
-        if not _CONJUNCTION.match(between):
+        if not conjunction.match(between):
             continue
         ra, rb = readings[i - 1], readings[i]
         if rb.apposed and not ra.role:  # "A and B, the Defense Ministers of X and Y"
@@ -200,7 +201,7 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         if m is not None and not _honoured(doc, lex, m):
             mentions.append(m)
     readings = [_read(doc, lex, m, mentions) for m in mentions]
-    _coordinate(doc, mentions, readings)
+    _coordinate(doc, lex, mentions, readings)
     people: list[Person] = []
     for m, r in zip(mentions, readings):
         key = name_key(m.surname)
