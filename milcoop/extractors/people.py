@@ -99,7 +99,9 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
     if ranks:
         reading.rank = max(ranks, key=lambda r: (r[1], r[1] - r[0]))[2]
     reading.colleague = bool(lex.search("colleague", before[-60:]))
-    reading.countries = [h.value for h in doc.countries if reach <= h.start and h.end <= mention.start]
+    hits = [h for h in doc.countries if reach <= h.start and h.end <= mention.start]
+    own = [h for h in hits if not _hosting(doc, lex, h)]  # "посол Казахстана в Азербайджане"
+    reading.countries = [h.value for h in own]
     _read_apposition(doc, lex, mention, others, sent, reading)
     return reading
 
@@ -128,6 +130,15 @@ def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
             reading.countries = post[:1]
             reading.apposed = list(dict.fromkeys(post))[:2]
             reading.role_window = True
+
+
+def _hosting(doc: Doc, lex: Lexicon, hit) -> bool:
+    """A country named as the place of a posting: 'в Азербайджане', 'to Mongolia', 'Әзербайжандағы'."""
+    before = doc.text[max(0, hit.start - 4):hit.start].split()
+    if before and before[-1].lower() in {p.lower() for p in lex.raw.get("host_preps") or ()}:
+        return True
+    word = doc.text[hit.start:hit.end].lower()
+    return any(word.endswith(suffix) for suffix in lex.raw.get("host_suffixes") or ())
 
 
 def _honoured(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:

@@ -1,12 +1,19 @@
-"""Kazakh: name candidates with case suffixes stripped (Жақсылықовтың -> Жақсылықов)."""
+"""Kazakh: names found by the KazNERD-trained NER, case suffixes stripped (Жақсылықовтың -> Жақсылықов)."""
 from __future__ import annotations
 
-from ..base import Analyser, lang_from_parts
+import re
+
+from ..base import Analyser, PersonMention, lang_from_parts
 from ..lexicon import load_lexicon
+
+_INITIALS_SURNAME = re.compile(r"(?<![\w.])(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{2,}")
 
 
 class KazakhAnalyser(Analyser):
-    """Capitalised-run name candidates; surnames lose their case suffixes.
+    """Person names from the Kazakh NER (milcoop/lang/kk/models); surnames lose their case suffixes.
+
+    Without the model file it falls back to capitalised runs (the extractors
+    keep only those next to a rank or position cue).
 
     A surname keeps the least-stripped form that ends like a surname
     (``surname_endings`` in the lexicon): Гасановпен -> Гасанов,
@@ -15,9 +22,26 @@ class KazakhAnalyser(Analyser):
 
     def __init__(self):
         super().__init__("kk")
+        from .ner import KazakhNER
+
+        try:
+            self._ner = KazakhNER.load()
+        except (OSError, ValueError) as exc:  # noqa: PERF203 - a missing model degrades, not fails
+            import logging
+
+            logging.getLogger(__name__).warning("W010 Kazakh NER model not loaded (%s): using capitalised runs", exc)
+            self._ner = None
         lex = load_lexicon("kk").raw
         self._endings = tuple(lex.get("surname_endings") or ())
         self._cases = tuple(sorted(lex.get("name_case_suffixes") or (), key=len, reverse=True))
+
+    def persons(self, text: str) -> list[PersonMention]:
+        if self._ner is None:
+            return super().persons(text)
+        spans = [(s, e) for s, e, kind in self._ner.spans(text) if kind == "PERSON"]
+        spans += [(m.start(), m.end()) for m in _INITIALS_SURNAME.finditer(text)
+                  if not any(s < m.end() and m.start() < e for s, e in spans)]
+        return [m for s, e in sorted(spans) if (m := self.mention(text, s, e))]
 
     def normal_word(self, word: str) -> str:
         from ...knowledge.forms import kk_stem_candidates
