@@ -31,14 +31,25 @@ class PersonMention:
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?=[ \t]*[a-zа-яёәғқңөұүһі]))+")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans; paragraph breaks always end a sentence."""
-    spans = []
+def split_sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """Sentence spans; paragraph breaks always end a sentence.
+
+    A sentence that ends in one of ``abbreviations`` ("Maj.", "Gen.", "ген.")
+    goes on into the next: "Maj. Gen. Scott Winter" is one name, not three sentences.
+    """
+    spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
         base = para.start()
+        joined = False
         for s in sentenize(para.group(0)):
-            if s.text.strip():
+            if not s.text.strip():
+                continue
+            if joined and spans:
+                spans[-1] = (spans[-1][0], base + s.stop)
+            else:
                 spans.append((base + s.start, base + s.stop))
+            last = s.text.rstrip().rsplit(None, 1)[-1] if s.text.strip() else ""
+            joined = last in abbreviations
     return spans
 
 
@@ -49,6 +60,11 @@ _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*-?"
 _CAPS_NAME = re.compile(
     rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+def abbreviations(code: str) -> tuple[str, ...]:
+    """Abbreviations after which a sentence goes on (``abbreviations`` in the lexicon)."""
+    return tuple(load_lexicon(code).raw.get("abbreviations") or ())
 
 
 @dataclass
@@ -63,7 +79,7 @@ class Analyser:
     code: str
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        return split_sentences(text)
+        return split_sentences(text, abbreviations(self.code))
 
     def persons(self, text: str) -> list[PersonMention]:
         out = []

@@ -3,7 +3,7 @@
 Trained on the KazNERD valid split (CC BY 4.0) by ``training/kk_ner/train.py``;
 see ``models/MODEL_CARD.md``. The model is two files under ``models/``: the
 CRFsuite model (``kk_ner.crfsuite``) and its feature resources
-(``kk_ner.json``: suffix table, gazetteers, word clusters). Everything runs
+(``kk_ner.json``: suffix table, gazetteers, name lexicon). Everything runs
 offline; no network, no PyTorch.
 
 Tags are IOB2 over the types the model was trained on (PERSON, GPE,
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 MODELS = Path(__file__).parent / "models"
@@ -26,7 +25,6 @@ TOKEN_RE = re.compile(r"\w+(?:[-‑–]\w+)*|%(?:[-‑]\w+)?|[^\w\s]")
 _VOWELS = set("аәеёиоөұүуыіэюя")
 _VOICELESS = set("кқпстфхһцчшщ")
 _NASAL = set("мнң")
-_CYR = re.compile(r"[а-яёәғқңөұүһі]", re.I)
 _LAT = re.compile(r"[a-z]", re.I)
 _KK_ONLY = re.compile(r"[әғқңөұүһі]")
 _KK2RU = str.maketrans("әғқңөұүһі", "агкноуухи")
@@ -125,8 +123,6 @@ class Featurizer:
         self.stem = Stemmer(res["suffixes"])
         self.gaz: dict[str, str] = res.get("gazetteer", {})  # stem/phrase -> labels
         self.gaz_max = int(res.get("gazetteer_max_len", 4))
-        self.clusters: dict[str, str] = res.get("clusters", {})
-        self.cluster_prefixes = tuple(res.get("cluster_prefixes", (4, 8, 12)))
         self.opts = res.get("options", {})
         self.tokgaz: dict[str, str] = res.get("token_gazetteer", {})
         self.lexicon: dict[str, str] = res.get("lexicon", {})
@@ -191,9 +187,6 @@ class Featurizer:
         lows = [w["low"] for w in words]
         stems = [w["stem"] for w in words]
         gaz = self.gazetteer_tags(lows)
-        cl = self.clusters
-        cps = self.cluster_prefixes
-        clusters = [cl.get(w["low"]) or cl.get(w["stem"]) for w in words]
         conj = self.opts.get("conj", False)
         feats = []
         for i, tok in enumerate(tokens):
@@ -212,7 +205,7 @@ class Featurizer:
                 f.append("U")
             if tok.isdigit():
                 f.append("D")
-            if "-" in tok:
+            if "-" in tok or "‑" in tok:
                 f.append("H")
             if _LAT.search(tok):
                 f.append("LAT")
@@ -225,10 +218,6 @@ class Featurizer:
                 f.append("EOS")
             if i > 0 and w["title"]:
                 f.append("T_mid")
-            c = clusters[i]
-            if c:
-                for p in cps:
-                    f.append(f"c{p}={c[:p]}")
             for g in gaz[i]:
                 f.append("g=" + g)
             tg = self.tokgaz.get(stem) if self.tokgaz else None
@@ -260,9 +249,6 @@ class Featurizer:
                             f.append(f"{d}g={g}")
                         if v["lex"]:
                             f.append(f"{d}lx={v['lex']}")
-                        cj = clusters[j]
-                        if cj:
-                            f.append(f"{d}c={cj[:8]}")
                         if len(v["low"]) > 3:
                             f.append(f"{d}x3={v['low'][-3:]}")
                     if v["title"]:
@@ -278,6 +264,7 @@ class Featurizer:
 
 
 def read_resources(path: Path) -> dict:
+    """The feature resources saved beside a model (``kk_ner.json``)."""
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 
@@ -302,6 +289,7 @@ class KazakhNER:
 
     @property
     def labels(self) -> list[str]:
+        """The tags the model can output."""
         return self._tagger.labels()
 
     def tag(self, tokens: list[str]) -> list[str]:
@@ -364,8 +352,3 @@ def _sentences(toks: list[tuple[str, int, int]]) -> list[list[tuple[str, int, in
     if cur:
         sents.append(cur)
     return sents
-
-
-@lru_cache(maxsize=2)
-def _default() -> KazakhNER:
-    return KazakhNER.load()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..base import PersonMention, split_sentences
+from ..base import PersonMention, abbreviations, split_sentences
 
 _PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ым|ой|е)?$", re.I)
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
@@ -61,7 +61,7 @@ class RussianAnalyser:
         self._normalise_name = lru_cache(maxsize=100_000)(self._normalise_name)
 
     def sentences(self, text: str) -> list[tuple[int, int]]:
-        return split_sentences(text)
+        return split_sentences(text, abbreviations("ru"))
 
     def _lemma(self, word: str) -> str:
         return self._morph.parse(word)[0].normal_form
