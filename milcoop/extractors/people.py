@@ -27,6 +27,8 @@ ROLE_COUNTRY_REACH = 30  # a country this far before the position cue still qual
 BARE_COUNTRY_REACH = 40  # without a position cue, only a country this close counts
 APPOSITION = 90  # chars after a name read as ", министр обороны Ливана"
 APPOSITION_WORDS = 3  # words allowed between the comma and the position ("the", "his Indian")
+INDUSTRY_REACH = 110  # a company named this close before a title makes it a company post
+GENERIC_ROLES = {"official", "head_of_state"}  # titles companies use too (president, chairman)
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
                  "head_of_state", "head_of_government", "commander", "ambassador",
                  "military_attache", "industry_official", "official"]
@@ -88,8 +90,8 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
     roles = lex.label_matches("roles", before)
     if roles:
         reading.role = _best_role(roles)
-        if reading.role == "official" and lex.search("industry_context", before):
-            reading.role = "industry_official"
+        if reading.role in GENERIC_ROLES and lex.search("industry_context", before[-INDUSTRY_REACH:]):
+            reading.role = "industry_official"  # "компаниясының президенті", "председатель концерна"
         role_start = lo + min(s for s, _, _ in roles)
         reach = max(lo, role_start - ROLE_COUNTRY_REACH)
         reading.role_window = True
