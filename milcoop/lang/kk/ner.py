@@ -6,8 +6,9 @@ CRFsuite model (``kk_ner.crfsuite``) and its feature resources
 (``kk_ner.json``: suffix table, gazetteers, name lexicon). Everything runs
 offline; no network, no PyTorch.
 
-Tags are IOB2 over the types the model was trained on (PERSON, GPE,
-LOCATION, ORGANISATION, POSITION, ...).
+Tags are IOB2 over PERSON, GPE, LOCATION, ORGANISATION and POSITION (the
+types the committed model was trained on; the tagger uses whatever labels a
+model has).
 """
 from __future__ import annotations
 
@@ -296,8 +297,9 @@ class KazakhNER:
         """IOB2 tags for a tokenised sentence."""
         if not tokens:
             return []
-        tags = self._tagger.tag(self.featurize(list(tokens)))
-        return _repair(tags)
+        tokens = list(tokens)
+        tags = self._tagger.tag(self.featurize(tokens))
+        return _split_ranks(tokens, _repair(tags))
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """Entities in raw ``text`` as ``(start, end, type)`` character offsets."""
@@ -319,6 +321,24 @@ def _repair(tags: list[str]) -> list[str]:
         out.append(t)
         prev = t
     return out
+
+
+# Military ranks. KazNERD tags a rank as a POSITION of its own (генерал-майор
+# B-POSITION, then the name), but the valid split has too few ranks for the CRF
+# to learn that a rank after an office (Қорғаныс министрі генерал-полковник)
+# starts a new one.
+_RANK = re.compile(r"(генерал|полковник|подполковник|майор|капитан|лейтенант|"
+                   r"адмирал|вице-адмирал|контр-адмирал|маршал)", re.I)
+_RANK_MODIFIERS = {"аға", "кіші", "армия"}
+
+
+def _split_ranks(tokens: list[str], tags: list[str]) -> list[str]:
+    """Start a new POSITION at a rank inside a POSITION (not after аға/кіші)."""
+    for i in range(1, len(tags)):
+        if tags[i] == "I-POSITION" and _RANK.match(tokens[i]) \
+                and tokens[i - 1].lower() not in _RANK_MODIFIERS:
+            tags[i] = "B-POSITION"
+    return tags
 
 
 def iob_chunks(tags: list[str]) -> list[tuple[int, int, str]]:
