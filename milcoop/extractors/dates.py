@@ -16,6 +16,8 @@ from functools import lru_cache
 from ..lang.lexicon import Lexicon
 from .doc import Doc
 
+HEADLINE_CHARS = 300
+_NAMED_YEAR = re.compile(r"[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w]+[-\s–]((?:19|20)\d{2})(?!\d)[»\"”]?")
 LOOKAHEAD_DAYS = 3  # a day-month later than the publication date is last year's
 
 
@@ -142,4 +144,6 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
         m = re.search(r"((?:19|20)\d{2})", name)
         if m:
             return m.group(1)
-    return None
+    # a dated name in the headline: «KADEX-2016» көрмесінде, IDEF 2025
+    m = _NAMED_YEAR.search(doc.text[:HEADLINE_CHARS])
+    return m.group(1) if m else None
