@@ -18,6 +18,20 @@ def _figure(v: dict) -> float:
     return v["f1"] if "f1" in v else v["acc"]
 
 
+def _inputs(err, articles: Path | None, gold: Path | None, corpus: str, scorer: Path | None = None,
+            scorer_name: str | None = None) -> tuple[Path, Path, Path | None]:
+    """Default to ``shared/corpus/<corpus>`` and ``shared/eval/<scorer_name>``; fail clearly on a missing file."""
+    articles = articles or shared_dir() / "corpus" / corpus / "articles.jsonl"
+    gold = gold or articles.parent / "gold.jsonl"
+    if scorer_name:
+        scorer = scorer or shared_dir() / "eval" / scorer_name
+    for p in (articles, gold, scorer):
+        if p is not None and not p.exists():
+            err.print(f"[red]error:[/red] {p}: no such file")
+            raise typer.Exit(2)
+    return articles, gold, scorer
+
+
 def register(app: typer.Typer, out, err) -> None:
     @app.command()
     def accuracy(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
@@ -27,13 +41,7 @@ def register(app: typer.Typer, out, err) -> None:
         """Extract a corpus and score it with the reference scorer, per field and language."""
         from . import accuracy as acc
 
-        articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
-        gold = gold or articles.parent / "gold.jsonl"
-        scorer = scorer or shared_dir() / "eval" / "score.py"
-        for p in (articles, gold, scorer):
-            if not p.exists():
-                err.print(f"[red]error:[/red] {p}: no such file")
-                raise typer.Exit(2)
+        articles, gold, scorer = _inputs(err, articles, gold, "dev", scorer, "score.py")
         result = acc.run(articles, gold, scorer)
         if as_json:
             print(json.dumps({"score": result["all"]["score"], **result}, ensure_ascii=False))
@@ -125,9 +133,7 @@ def register(app: typer.Typer, out, err) -> None:
         """Ingest reports into a fresh database and score the occasions they were merged into."""
         from . import merge as mg
 
-        articles = articles or shared_dir() / "corpus" / "clusters" / "articles.jsonl"
-        gold = gold or articles.parent / "gold.jsonl"
-        scorer = scorer or shared_dir() / "eval" / "merge_score.py"
+        articles, gold, scorer = _inputs(err, articles, gold, "clusters", scorer, "merge_score.py")
         result = mg.run(articles, gold, scorer)
         if as_json:
             print(json.dumps(result))
@@ -149,8 +155,7 @@ def register(app: typer.Typer, out, err) -> None:
         """Canonical persons against gold persons, with every wrong merge and split."""
         from . import people as pp
 
-        articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
-        gold = gold or articles.parent / "gold.jsonl"
+        articles, gold, _ = _inputs(err, articles, gold, "dev")
         result = pp.run(articles, gold)
         if as_json:
             print(json.dumps(result, ensure_ascii=False))
