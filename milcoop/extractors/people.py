@@ -77,7 +77,24 @@ def _best_role(matches) -> str:
     return min(nearest, key=lambda r: (r[0], ROLE_PRIORITY.index(r[2])))[2]
 
 
-def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention]) -> Reading:
+class Cues:
+    """Role and rank cues of the sentences that name people, found once per article."""
+
+    def __init__(self, doc: Doc, lex: Lexicon):
+        self.hits: dict[str, list[tuple[int, int, str]]] = {"roles": [], "ranks": []}
+        for sent in doc.sentences:
+            if not any(sent.start <= m.start < sent.end for m in doc.persons):
+                continue
+            for key, found in self.hits.items():
+                found.extend((sent.start + a, sent.start + b, label)
+                             for a, b, label in lex.label_matches(key, sent.text))
+
+    def within(self, key: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Cues inside [lo, hi), with offsets relative to ``lo``."""
+        return [(a - lo, b - lo, label) for a, b, label in self.hits[key] if lo <= a and b <= hi]
+
+
+def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention], cues: Cues) -> Reading:
     sent = doc.sentence_at(mention.start)
     reading = Reading()
     if sent is None:
@@ -87,7 +104,7 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
         if lo <= other.start and other.end <= mention.start:
             lo = other.end
     before = doc.text[lo:mention.start]
-    roles = lex.label_matches("roles", before)
+    roles = cues.within("roles", lo, mention.start)
     if roles:
         reading.role = _best_role(roles)
         if reading.role in GENERIC_ROLES and lex.search("industry_context", before[-INDUSTRY_REACH:]):
@@ -97,18 +114,18 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
         reading.role_window = True
     else:
         reach = max(lo, mention.start - BARE_COUNTRY_REACH)
-    ranks = lex.label_matches("ranks", before[-60:])
+    ranks = cues.within("ranks", max(lo, mention.start - 60), mention.start)
     if ranks:
         reading.rank = max(ranks, key=lambda r: (r[1], r[1] - r[0]))[2]
     reading.colleague = bool(lex.search("colleague", before[-60:]))
     hits = [h for h in doc.countries if reach <= h.start and h.end <= mention.start]
     own = [h for h in hits if not _hosting(doc, lex, h)]  # "посол Казахстана в Азербайджане"
     reading.countries = [h.value for h in own]
-    _read_apposition(doc, lex, mention, others, sent, reading)
+    _read_apposition(doc, mention, others, sent, reading, cues)
     return reading
 
 
-def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
+def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -> None:
     """", заместитель министра обороны США" right after a name."""
     end = min(sent.end, mention.end + APPOSITION)
     for other in others:
@@ -117,7 +134,7 @@ def _read_apposition(doc, lex, mention, others, sent, reading: Reading) -> None:
     after = doc.text[mention.end:end]
     if not re.match(r"^\s*[,(–—-]", after):
         return
-    tail = lex.label_matches("roles", after[:70])
+    tail = cues.within("roles", mention.end, min(end, mention.end + 70))
     if not tail:
         return
     first = min(s for s, _, _ in tail)
@@ -176,12 +193,13 @@ def _coordinate(doc: Doc, lex: Lexicon, mentions: list[PersonMention], readings:
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[A-ZА-ЯЁ]\.")
 
 
-def _blocked_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+def _blocked_spans(doc: Doc, lex: Lexicon, cues: Cues) -> list[tuple[int, int]]:
     """Places, organisations and position/rank/military cue words: never part of a name."""
     spans = [(h.start, h.end) for h in doc.countries + doc.cities + doc.orgs]
+    spans.extend((a, b) for key in ("roles", "ranks") for a, b, _ in cues.hits[key])
     for sent in doc.sentences:
-        for key in ("roles", "ranks"):
-            spans.extend((sent.start + a, sent.start + b) for a, b, _ in lex.label_matches(key, sent.text))
+        if not any(sent.start <= m.start < sent.end for m in doc.persons):
+            continue
         spans.extend((sent.start + m.start(), sent.start + m.end()) for m in lex.finditer("military", sent.text))
     return spans
 
@@ -206,14 +224,15 @@ def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name) -> Pers
 def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
                       analyser=None) -> list[Participant]:
     """Group person mentions into people and read their role, rank and country."""
-    blocked = _blocked_spans(doc, lex)
+    cues = Cues(doc, lex)
+    blocked = _blocked_spans(doc, lex, cues)
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
     mentions = []
     for m in doc.persons:
         m = _trim(doc, m, blocked, analyser, not_name)
         if m is not None and not _honoured(doc, lex, m):
             mentions.append(m)
-    readings = [_read(doc, lex, m, mentions) for m in mentions]
+    readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
     _coordinate(doc, lex, mentions, readings)
     people: list[Person] = []
     for m, r in zip(mentions, readings):

@@ -51,9 +51,16 @@ class Extractor:
 
     # -- stages -------------------------------------------------------------
     def analyse(self, article: Article) -> tuple[Doc, Lang]:
+        """Every analysis of an article (the stages ``extract`` runs only as far as they pay)."""
+        doc, lang = self.read_sentences(article)
+        self.find_parties(doc)
+        self.find_people(doc, lang)
+        return doc, lang
+
+    def read_sentences(self, article: Article) -> tuple[Doc, Lang]:
+        """Cheap first: sentences, their language and the cue flags of the lexicon."""
         code = article.lang if article.lang in ("ru", "kk", "en") else detect_language(article.text)
         lang = self.lang(code)
-        lex = lang.lexicon
         text = article.text
         doc = Doc(article=article, lang=code, text=text,
                   published=_parse_iso(article.published), published_iso=article.published)
@@ -71,25 +78,35 @@ class Extractor:
                 reporting=bool(lex.search("reporting", chunk)),
                 background=bool(lex.search("background", chunk)),
             ))
-        lex = lang.lexicon
-        doc.military_cues = sum(1 for _ in lex.finditer("military", text))
-        gaz = self.gazetteer
-        doc.countries = [Hit(m.start, m.end, m.value, kind=m.kind)
-                         for m in gaz.find_country_mentions(text, code)]
-        doc.cities = [Hit(s, e, name, country=c) for s, e, name, c in gaz.find_cities(text, code)]
-        doc.orgs = [Hit(s, e, org) for s, e, org in gaz.find_orgs(text, code)]
-        doc.persons = lang.analyser.persons(text)
+        doc.military_cues = sum(1 for _ in lang.lexicon.finditer("military", text))
         return doc, lang
 
+    def find_parties(self, doc: Doc) -> None:
+        """Countries and organisations (the gazetteer), needed to judge relevance."""
+        gaz = self.gazetteer
+        doc.countries = [Hit(m.start, m.end, m.value, kind=m.kind)
+                         for m in gaz.find_country_mentions(doc.text, doc.lang)]
+        doc.orgs = [Hit(s, e, org) for s, e, org in gaz.find_orgs(doc.text, doc.lang)]
+
+    def find_people(self, doc: Doc, lang: Lang) -> None:
+        """The heavy stage, only for relevant articles: cities and person names (NER)."""
+        doc.cities = [Hit(s, e, name, country=c) for s, e, name, c in self.gazetteer.find_cities(doc.text, doc.lang)]
+        doc.persons = lang.analyser.persons(doc.text)
+
     def extract(self, article: Article, doc_id: str | None = None) -> ArticleExtraction:
-        doc, lang = self.analyse(article)
+        doc, lang = self.read_sentences(article)
         lex = lang.lexicon
         rid = doc_id or article.external_id or article.id
+        irrelevant = ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
         core = [s for s in doc.sentences if s.engaged]
         if doc.sentences and doc.sentences[0] not in core and doc.sentences[0].types:
             core.insert(0, doc.sentences[0])  # the headline states the occasion
+        if doc.military_cues < MIN_MILITARY_CUES or not core:
+            return irrelevant  # no gazetteer, no NER for news that is not about the military
+        self.find_parties(doc)
         if not self._relevant(doc, core):
-            return ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
+            return irrelevant
+        self.find_people(doc, lang)
         people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser)
         documents = find_documents(doc, lex)
         exercises = find_exercises(doc, lex, self.gazetteer.exercise_english,
