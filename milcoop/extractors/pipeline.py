@@ -20,6 +20,7 @@ from .documents import find_documents
 from .exercises import find_exercises
 from .people import find_participants
 from .places import event_location, party_countries, party_orgs
+from .segments import boundaries, within
 
 EXTRACTOR_VERSION = "0.1.0"
 MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
@@ -111,28 +112,47 @@ class Extractor:
         documents = find_documents(doc, lex)
         exercises = find_exercises(doc, lex, self.gazetteer.exercise_english,
                                    self.gazetteer.find_exercises(doc.text, doc.lang))
-        types = self._types(core, documents, exercises)
         dateline = None
         if article.dateline_city:
             dateline = self.gazetteer.city(article.dateline_city, doc.lang)
+        starts = boundaries(core, people, lex) + [len(doc.text) + 1]
+        events: list[Event] = []
+        for lo, hi in zip(starts, starts[1:]):
+            part = [s for s in core if lo <= s.start < hi]
+            if not part:
+                continue
+            events.append(self._event(doc, lex, part, dateline, events[0] if events else None,
+                                      [p.model_copy(update={"evidence": [e for e in p.evidence if lo <= e.start < hi]})
+                                       for p in people if within(p.evidence, lo, hi)],
+                                      [d for d in documents if within(d.evidence, lo, hi)],
+                                      [x for x in exercises if within(x.evidence, lo, hi)]))
+        return ArticleExtraction(id=rid, relevant=True, lang=doc.lang, events=events)
+
+    def _event(self, doc: Doc, lex, core: list[Sentence], dateline, main: Event | None,
+               people, documents, exercises) -> Event:
+        """One occasion from its sentences and the facts found in them."""
+        types = self._types(core, documents, exercises)
         location = event_location(doc, lex, core, dateline, set(types))
-        countries = party_countries(doc, core, people, location)
-        event = Event(
+        if main is not None and not (location.city or location.country):
+            location = main.location
+        date = event_date(doc, lex, core, [e.name for e in exercises
+                                           if e.evidence and e.evidence[0].start < LEAD_CHARS])
+        if main is not None and (not date or date == doc.published_iso and main.date):
+            date = main.date
+        return Event(
             type=types,
-            date=event_date(doc, lex, core, [e.name for e in exercises
-                                             if e.evidence and e.evidence[0].start < LEAD_CHARS]),
+            date=date,
             location=location,
-            countries=countries,
+            countries=party_countries(doc, core, people, location),
             orgs=party_orgs(doc, lex, [s for s in core if s.eventful]),
             participants=people,
             documents=documents,
             exercises=exercises,
-            areas=find_areas(doc, lex),
+            areas=find_areas(doc, lex, core if main is not None else None),
             preparatory=any(lex.search("preparatory", s.text) for s in core),
             evidence=[Span(start=s.start, end=s.end) for s in core if s.eventful] or
                      [Span(start=s.start, end=s.end) for s in core[:1]],
         )
-        return ArticleExtraction(id=rid, relevant=True, lang=doc.lang, events=[event])
 
     # -- decisions ----------------------------------------------------------
     @staticmethod

@@ -76,3 +76,17 @@ def test_kazakh_seed_does_not_crash_and_is_relevant(predicted):
     record = predicted["seed3"]
     assert record.relevant
     assert {"KZ", "AZ"} <= set(record.events[0].countries)
+
+
+def test_kazakh_seed_has_both_its_occasions(predicted, seed_gold):
+    """Seed 003: the signing in Baku (Birlestik-2024 planned), then the meeting where the attaché gets a medal."""
+    pred, gold = predicted["seed3"].events, seed_gold["seed3"]["events"]
+    assert len(pred) == len(gold) == 2
+    for p, g in zip(pred, gold):
+        assert set(p.type) == set(g["type"])
+        assert (p.location.city, p.location.country) == (g["location"]["city"], g["location"]["country"])
+        assert set(p.countries) == set(g["countries"])
+        people = {_surname(x.name): (x.role, x.country, x.rank) for x in p.participants}
+        assert people == {_surname(x["name"]): (x["role"], x["country"], x["rank"]) for x in g["participants"]}
+        assert [(d.type, d.status) for d in p.documents] == [(d["type"], d["status"]) for d in g["documents"]]
+        assert [(x.name, x.status) for x in p.exercises] == [(x["name"], x["status"]) for x in g["exercises"]]
