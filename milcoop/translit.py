@@ -66,3 +66,67 @@ def name_key(text: str) -> str:
     for a, b in _LOOSE:
         s = s.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", s).strip()
+
+
+@lru_cache(maxsize=1)
+def _palladius() -> dict[str, str]:
+    """Cyrillic Palladius syllable -> pinyin syllable, built from the initial and final tables."""
+    with open(Path(__file__).parent / "lang" / "palladius.yaml", encoding="utf-8") as fh:
+        t = yaml.safe_load(fh)
+    table: dict[str, str] = {}
+    for py, cyr in t["zero_initial"].items():
+        table.setdefault(cyr, py)
+    for ini, cyr_ini in t["initials"].items():
+        for fin, cyr_fin in t["finals"].items():
+            if fin.startswith("i") and ini in t["buzz"]:
+                continue
+            if ini in ("j", "q", "x") and not (fin.startswith("i")):
+                continue
+            if (fin == "o") != (ini in ("b", "p", "m", "f")) and fin in ("o", "uo"):
+                continue  # bo, po, mo, fo; but duo, guo, zhuo
+            table.setdefault(cyr_ini + cyr_fin, ini + fin)
+        if ini in ("j", "q", "x"):
+            for fin, cyr_fin in t["umlaut_finals"].items():
+                table.setdefault(cyr_ini + cyr_fin, ini + fin)
+    for ini, cyr in t["buzz"].items():
+        table[cyr] = ini + "i"
+    return table
+
+
+def palladius_countries() -> set[str]:
+    with open(Path(__file__).parent / "lang" / "palladius.yaml", encoding="utf-8") as fh:
+        return set(yaml.safe_load(fh)["countries"])
+
+
+_CASE_ENDINGS = (("ем", "ь"), ("ем", "й"), ("ем", ""), ("ом", ""), ("ю", "ь"), ("я", "ь"), ("у", ""), ("а", ""), ("е", ""))
+
+
+def _pinyin_word(word: str) -> str | None:
+    """The reading with the fewest syllables, trying the word and its case endings removed."""
+    variants = [word] + [word[: -len(e)] + r for e, r in _CASE_ENDINGS if word.lower().endswith(e) and len(word) > len(e) + 1]
+    found = [x for x in (_syllables(v) for v in variants) if x]
+    if not found:
+        return None
+    best = min(found, key=len)
+    joined = "".join(best)
+    return joined[:1].upper() + joined[1:]
+
+
+def _syllables(word: str) -> list[str] | None:
+    table, low, out, i = _palladius(), word.lower().replace("ё", "е"), [], 0
+    longest = max(map(len, table))
+    while i < len(low):
+        for size in range(min(longest, len(low) - i), 0, -1):
+            if low[i:i + size] in table:
+                out.append(table[low[i:i + size]])
+                i += size
+                break
+        else:
+            return None
+    return out
+
+
+def pinyin(name: str) -> str | None:
+    """'Дун Цзюнь' -> 'Dong Jun', 'Чан Ваньцюань' -> 'Chang Wanquan'; None if not Palladius."""
+    words = [_pinyin_word(w) for w in name.split()]
+    return " ".join(words) if words and all(words) else None

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from ..lang.base import PersonMention
 from ..lang.lexicon import Lexicon
 from ..records import Participant, Span
-from ..translit import name_key, romanize
+from ..translit import name_key, palladius_countries, pinyin, romanize
 from .doc import Doc
 
 LOOKBACK = 140  # chars before a name searched for its position cue
@@ -268,7 +268,16 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
             surface=p.mentions[0].text,
             evidence=[Span(start=m.start, end=m.end) for m in p.mentions],
         ), p.colleague))
-    return _fill_gaps(found, parties or [])
+    return _chinese_names(_fill_gaps(found, parties or []))
+
+
+def _chinese_names(people: list[Participant]) -> list[Participant]:
+    """Chinese names in Cyrillic are Palladius: 'Дун Цзюнь' is Dong Jun, not Dun Tszyun."""
+    chinese = palladius_countries()
+    for p in people:
+        if p.country in chinese and p.surface and re.search(r"[А-Яа-яЁё]", p.surface):
+            p.name = pinyin(p.surface) or p.name
+    return people
 
 
 def _pick(values: list[str]) -> str:

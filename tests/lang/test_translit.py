@@ -1,6 +1,6 @@
 import pytest
 
-from milcoop.translit import name_key, romanize
+from milcoop.translit import name_key, pinyin, romanize
 
 
 @pytest.mark.parametrize("cyrillic, latin", [
@@ -29,3 +29,16 @@ def test_name_key_meets_across_scripts(a, b):
 
 def test_name_key_keeps_different_names_apart():
     assert name_key("Жаксылыков") != name_key("Джаксыбеков")
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Дун Цзюнь", "Dong Jun"), ("Дун Цзюня", "Dong Jun"), ("Чан Ваньцюань", "Chang Wanquan"),
+    ("Вэй Фэнхэ", "Wei Fenghe"), ("Ли Шанфу", "Li Shangfu"), ("Цы Говэем", "Ci Guowei"),
+    ("Хуа Чуньин", "Hua Chunying"), ("Ван И", "Wang Yi"),
+])
+def test_chinese_names_from_palladius_to_pinyin(cyrillic, latin):
+    assert pinyin(cyrillic) == latin
+
+
+def test_non_chinese_names_are_not_palladius():
+    assert pinyin("Адильбек Джаксыбеков") is None
