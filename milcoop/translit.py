@@ -93,9 +93,11 @@ def _palladius() -> dict[str, str]:
     return table
 
 
-def palladius_countries() -> set[str]:
+@lru_cache(maxsize=1)
+def palladius_countries() -> frozenset[str]:
+    """Countries whose people's names Russian and Kazakh news write in Palladius."""
     with open(Path(__file__).parent / "lang" / "palladius.yaml", encoding="utf-8") as fh:
-        return set(yaml.safe_load(fh)["countries"])
+        return frozenset(yaml.safe_load(fh)["countries"])
 
 
 _CASE_ENDINGS = (("ем", "ь"), ("ем", "й"), ("ем", ""), ("ом", ""), ("ю", "ь"), ("я", "ь"), ("у", ""), ("а", ""), ("е", ""))

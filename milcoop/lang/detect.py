@@ -44,6 +44,27 @@ def detect_language(text: str, default: str = "ru") -> str:
     return names.get(found, default) if found else default
 
 
+def _script(text: str) -> str:
+    """'kk', 'cyrillic' or 'latin': what the letters alone say."""
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(_LATIN.findall(text))
+    if cyr >= lat:
+        return "kk" if cyr and len(_KK_LETTERS.findall(text)) / cyr >= KK_SHARE else "cyrillic"
+    return "latin"
+
+
+_AGREES = {"ru": "cyrillic", "kk": "kk", "en": "latin"}
+
+
 def sentence_languages(text: str, spans: list[tuple[int, int]], article_lang: str) -> list[str]:
-    """The language of each sentence; short or undecided ones keep the article's."""
-    return [detect_language(text[s:e], default=article_lang) for s, e in spans]
+    """The language of each sentence; short or undecided ones keep the article's.
+
+    A sentence whose script agrees with its article's language keeps it
+    without asking lingua (most sentences), so only quotes and mixed pages cost.
+    """
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        agrees = _script(chunk) == _AGREES.get(article_lang)
+        out.append(article_lang if agrees else detect_language(chunk, default=article_lang))
+    return out
