@@ -17,6 +17,7 @@ from ..lang.lexicon import Lexicon
 from .doc import Doc
 
 HEADLINE_CHARS = 300
+LEAD_SENTENCES = 4  # "today" in the lead dates fresh news even outside the event's sentences
 _NAMED_YEAR = re.compile(r"[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w]+[-\s–]((?:19|20)\d{2})(?!\d)[»\"”]?")
 LOOKAHEAD_DAYS = 3  # a day-month later than the publication date is last year's
 
@@ -72,6 +73,8 @@ def _with_year(doc: Doc, day: int, month: int, sentence: str) -> str | None:
 
 
 def explicit_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
+    """The first explicit date of ``text``; dates in parentheses are asides ("(approved on 26 August 2005)")."""
+    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
     day_month, month_day, ydm, month_year, numeric, _, _ = _patterns(lex)
     found = []
     for m in ydm.finditer(text):
@@ -136,6 +139,10 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
         if sent.planned and not sent.held:
             continue  # "will end on December 28" dates a later stage, not the occasion
         found = explicit_date(doc, lex, sent.text) or relative_date(doc, lex, sent.text)
+        if found:
+            return found
+    for sent in doc.sentences[:LEAD_SENTENCES]:  # "Осы мерейтойға орай бүгін Мәскеуде ..."
+        found = relative_date(doc, lex, sent.text)
         if found:
             return found
     if doc.published_iso:
