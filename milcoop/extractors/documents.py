@@ -35,6 +35,7 @@ REFERENCE_REACH = 25  # "в рамках плана", "under the 2025 joint acti
 RATIFIED_REACH = 60
 STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorandum signed with")
 QUALIFIER_WINDOW = 45
+QUALIFIER_BEFORE = 30  # Kazakh qualifies before the noun: "ынтымақтастық туралы шарт"
 PERIOD_WINDOW = 110
 
 
@@ -82,7 +83,9 @@ def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
             after = sent.text[end:end + QUALIFIER_WINDOW]
             period = (_period(lex, sent.text[end:end + PERIOD_WINDOW]) or _year_before(lex, sent.text[:start])
                       or _year_adjective(sent.text[:start]))
-            qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW]))
+            before = sent.text[max(0, start - QUALIFIER_BEFORE):start]
+            qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW])) or \
+                bool(lex.search("document_qualifiers_before", before))
             near = sent.text[max(0, start - STATUS_REACH):end + STATUS_REACH]
             acted = any(label != "mentioned" for *_, label in lex.label_matches("document_status", near))
             if not (qualified or period or acted):
