@@ -69,10 +69,15 @@ def name_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _palladius_data() -> dict:
+    with open(Path(__file__).parent / "lang" / "palladius.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=1)
 def _palladius() -> dict[str, str]:
     """Cyrillic Palladius syllable -> pinyin syllable, built from the initial and final tables."""
-    with open(Path(__file__).parent / "lang" / "palladius.yaml", encoding="utf-8") as fh:
-        t = yaml.safe_load(fh)
+    t = _palladius_data()
     table: dict[str, str] = {}
     for py, cyr in t["zero_initial"].items():
         table.setdefault(cyr, py)
@@ -96,16 +101,13 @@ def _palladius() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def palladius_countries() -> frozenset[str]:
     """Countries whose people's names Russian and Kazakh news write in Palladius."""
-    with open(Path(__file__).parent / "lang" / "palladius.yaml", encoding="utf-8") as fh:
-        return frozenset(yaml.safe_load(fh)["countries"])
-
-
-_CASE_ENDINGS = (("ем", "ь"), ("ем", "й"), ("ем", ""), ("ом", ""), ("ю", "ь"), ("я", "ь"), ("у", ""), ("а", ""), ("е", ""))
+    return frozenset(_palladius_data()["countries"])
 
 
 def _pinyin_word(word: str) -> str | None:
     """The reading with the fewest syllables, trying the word and its case endings removed."""
-    variants = [word] + [word[: -len(e)] + r for e, r in _CASE_ENDINGS if word.lower().endswith(e) and len(word) > len(e) + 1]
+    endings = _palladius_data()["case_endings"]
+    variants = [word] + [word[: -len(e)] + r for e, r in endings if word.lower().endswith(e) and len(word) > len(e) + 1]
     found = [x for x in (_syllables(v) for v in variants) if x]
     if not found:
         return None

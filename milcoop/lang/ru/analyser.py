@@ -8,35 +8,36 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from ..base import PersonMention, abbreviations, split_sentences
 
-_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)(?:а|у|ем|ым|ой|е)?$", re.I)
 _INITIAL = re.compile(r"^[А-ЯЁA-Z]\.$")
 
 
-# Endings of a foreign masculine name the dictionary does not know, by case
-# (Ордвеем -> Ордвей, Смита -> Смит).
-_FOREIGN_ENDINGS = {
-    "ablt": (("ем", "й"), ("ом", "")),
-    "gent": (("я", "й"), ("а", "")),
-    "datv": (("ю", "й"), ("у", "")),
-    "accs": (("я", "й"), ("а", "")),
-    "loct": (("е", ""),),
-}
-_VOWELS = "аеёиоуыэюя"
+@lru_cache(maxsize=1)
+def _names() -> dict:
+    """Name morphology the dictionary does not cover (``names.yaml`` beside this module)."""
+    import yaml
+
+    with open(Path(__file__).with_name("names.yaml"), encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    data["patronymic"] = re.compile(data["patronymic"], re.I)
+    data["instrumental"] = re.compile(data["instrumental"])
+    return data
 
 
 def _case_by_ending(word: str) -> str | None:
     """The instrumental ending of a name no dictionary knows (Гюлером, Саабом)."""
-    return "ablt" if re.search(r"[^аеёиоуыэюя](?:ом|ем)$", word) else None
+    return "ablt" if _names()["instrumental"].search(word) else None
 
 
 def _foreign_nominative(word: str, case: str) -> str:
-    for ending, replacement in _FOREIGN_ENDINGS.get(case, ()):
+    names = _names()
+    for ending, replacement in names["foreign_endings"].get(case, ()):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3:
-            if replacement == "й" and stem[-1] not in _VOWELS:
+            if replacement == "й" and stem[-1] not in names["vowels"]:
                 continue
             return stem + replacement
     return word
@@ -92,7 +93,7 @@ class RussianAnalyser:
     def mention(self, text: str, start: int, end: int) -> PersonMention | None:
         surface = text[start:end]
         tokens = re.findall(r"[А-ЯЁA-Z](?:-[А-ЯЁA-Z])?\.|[^\W\d_][\w\-'’]*", surface)
-        words = [t for t in tokens if not _INITIAL.match(t) and not _PATRONYMIC.search(t)]
+        words = [t for t in tokens if not _INITIAL.match(t) and not _names()["patronymic"].search(t)]
         if not words or not all(w[:1].isupper() for w in words):
             return None
         normal = self._normalise_name(tuple(words))
