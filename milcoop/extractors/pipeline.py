@@ -24,7 +24,13 @@ from .segments import boundaries, within
 
 EXTRACTOR_VERSION = "0.1.0"
 MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
+HEADLINE_WORDS = 3
 LEAD_CHARS = 600  # an exercise named this early is what the article is about
+
+
+def headline(doc: Doc) -> Sentence | None:
+    """The article's first sentence of a few words (a lone city or date line is no headline)."""
+    return next((s for s in doc.sentences[:3] if len(s.text.split()) >= HEADLINE_WORDS), None)
 
 
 def _parse_iso(value: str | None) -> date | None:
@@ -100,11 +106,15 @@ class Extractor:
         rid = doc_id or article.external_id or article.id
         irrelevant = ArticleExtraction(id=rid, relevant=False, lang=doc.lang, events=[])
         core = [s for s in doc.sentences if s.engaged]
-        if doc.sentences and doc.sentences[0] not in core and doc.sentences[0].types:
-            core.insert(0, doc.sentences[0])  # the headline states the occasion
+        head = headline(doc)
+        if head is not None and head not in core and head.types:
+            core.insert(0, head)  # the headline states the occasion
         if doc.military_cues < MIN_MILITARY_CUES or not core:
             return irrelevant  # no gazetteer, no NER for news that is not about the military
         self.find_parties(doc)
+        if head is not None and head not in core and head.military and \
+                len({h.value for h in doc.hits_in(doc.countries, head.start, head.end)}) >= 2:
+            core.append(head)  # "Kazakhstan to buy two aircraft from the US": the parties of the deal
         if not self._relevant(doc, core):
             return irrelevant
         self.find_people(doc, lang)
@@ -131,7 +141,7 @@ class Extractor:
     def _event(self, doc: Doc, lex, core: list[Sentence], dateline, main: Event | None,
                people, documents, exercises) -> Event:
         """One occasion from its sentences and the facts found in them."""
-        types = self._types(core, documents, exercises)
+        types = self._types(core, documents, exercises, doc.sentences)
         location = event_location(doc, lex, core, dateline, set(types))
         if main is not None and not (location.city or location.country):
             location = main.location
@@ -167,7 +177,7 @@ class Extractor:
         return False
 
     @staticmethod
-    def _types(core: list[Sentence], documents, exercises) -> list[str]:
+    def _types(core: list[Sentence], documents, exercises, elsewhere=()) -> list[str]:
         """Types cued in the engagement's sentences, checked against the facts found.
 
         A visit or exercise only announced ("совершить визит", "учения пройдут")
@@ -193,4 +203,7 @@ class Extractor:
             seen.append("exercise")
         order = ["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",
                  "training", "industry", "deployment"]
+        if not seen:  # no cue where the parties are: the article's own cues ("сатып алуға")
+            seen = list(dict.fromkeys(t for s in elsewhere if not s.background and not s.planned
+                                      for t in sorted(s.types) if t in ("industry", "training", "deployment")))
         return sorted(seen, key=order.index) or ["meeting"]

@@ -42,3 +42,14 @@ def test_explicit_dates(lang, published, text, expected):
 ])
 def test_relative_dates(lang, published, text, expected):
     assert relative_date(_doc(published, lang), load_lexicon(lang), text) == expected
+
+
+def test_today_in_the_lead_skips_date_lines(dev, extractor):
+    """dev079: headline, repeated headline, '26.05.2017', then 'бүгін Мәскеуде' in the fourth line of prose."""
+    from milcoop.reading import clean
+    from milcoop.records import RawDocument
+
+    rec = dev["dev079"]
+    raw = RawDocument(source="t", external_id="t", text=rec["text"], url=rec.get("url"), lang="kk")
+    record = extractor.extract(clean(raw))
+    assert record.events[0].date == "2017-05-26"

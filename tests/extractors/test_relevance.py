@@ -49,3 +49,21 @@ def test_documents_with_periods(dev, extractor):
     docs = {(d.type, tuple(d.period or ()), d.status) for d in _extract(extractor, dev["dev031"]).events[0].documents}
     assert ("program", (2019, 2021), "signed") in docs
     assert ("plan", (2019, 2019), "signed") in docs
+
+
+def test_headline_names_the_parties_of_a_deal(dev, extractor):
+    """'Kazakhstan to buy two reconnaissance aircraft from the US': the body names only one party."""
+    record = _extract(extractor, dev["dev090"])
+    assert record.relevant
+    event = record.events[0]
+    assert set(event.countries) == {"KZ", "US"}
+    assert event.type == ["industry"]  # the purchase cue sits outside the parties' sentences
+
+
+def test_lone_city_line_is_no_headline(extractor):
+    from milcoop.extractors.pipeline import headline
+
+    raw = RawDocument(source="t", external_id="t", lang="kk",
+                      text="Астана\n\nҚазақстан АҚШ-тан екі барлау ұшағын алмақ\n\nМәтін.")
+    doc, _ = extractor.read_sentences(clean(raw))
+    assert headline(doc).text.startswith("Қазақстан АҚШ-тан")

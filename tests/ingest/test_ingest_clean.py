@@ -128,6 +128,7 @@ def test_read_also_marker_takes_its_link_along(corpus, marker):
     "Поделиться", "Facebook", "Twitter", "X", "Telegram", "WhatsApp", "VK", "ВКонтакте", "Одноклассники",
     "Фото: пресс-служба Минобороны РК", "Читайте zakon.kz в соцсетях:", "Лента", "None", "...",
     "Share", "Related", "Толығырақ", "Предыдущий материал Учения прошли", "Следующий материал Визит",
+    "-4.71°C", "+12 °C", "Онлайн-эфир",
 ])
 def test_noise_lines_anywhere(corpus, noise):
     paragraphs = corpus["seed4"]["text"].split("\n")
