@@ -255,6 +255,7 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         sent = doc.sentence_at(m.start)
         person.eventful |= bool(sent and sent.eventful)
     found: list[tuple[Participant, bool]] = []
+    cyrillic: dict[int, str] = {}  # first mention's offset -> the name in the nominative, as written
     for p in people:
         has_cue = bool(p.roles or p.ranks or p.colleague)
         full = any(m.given for m in p.mentions)
@@ -268,15 +269,21 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
             surface=p.mentions[0].text,
             evidence=[Span(start=m.start, end=m.end) for m in p.mentions],
         ), p.colleague))
-    return _chinese_names(_fill_gaps(found, parties or []))
+        cyrillic[p.mentions[0].start] = p.best_name()
+    return _chinese_names(_fill_gaps(found, parties or []), cyrillic)
 
 
-def _chinese_names(people: list[Participant]) -> list[Participant]:
-    """Chinese names in Cyrillic are Palladius: 'Дун Цзюнь' is Dong Jun, not Dun Tszyun."""
+def _chinese_names(people: list[Participant], cyrillic: dict[int, str]) -> list[Participant]:
+    """Chinese names in Cyrillic are Palladius: 'Дун Цзюнь' is Dong Jun, not Dun Tszyun.
+
+    The name as written is tried first, then its nominative ('Цзинь Чжицянмен'
+    is 'Цзинь Чжицян' with a Kazakh case ending).
+    """
     chinese = palladius_countries()
     for p in people:
         if p.country in chinese and p.surface and re.search(r"[А-Яа-яЁё]", p.surface):
-            p.name = pinyin(p.surface) or p.name
+            normal = cyrillic.get(p.evidence[0].start) if p.evidence else None
+            p.name = pinyin(p.surface) or (normal and pinyin(normal)) or p.name
     return people
 
 
