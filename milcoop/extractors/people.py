@@ -28,6 +28,7 @@ BARE_COUNTRY_REACH = 40  # without a position cue, only a country this close cou
 APPOSITION = 90  # chars after a name read as ", министр обороны Ливана"
 APPOSITION_WORDS = 3  # words allowed between the comma and the position ("the", "his Indian")
 INDUSTRY_REACH = 110  # a company named this close before a title makes it a company post
+NAMESAKE_REACH = 30  # "имени", "есімімен аталатын" sit right next to the name
 GENERIC_ROLES = {"official", "head_of_state"}  # titles companies use too (president, chairman)
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
                  "head_of_state", "head_of_government", "commander", "ambassador",
@@ -166,6 +167,14 @@ def _honoured(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:
     return bool(sent and lex.search("memorial", sent.text))
 
 
+def _namesake(doc: Doc, lex: Lexicon, mention: PersonMention) -> bool:
+    """'бригада имени Ивана Панфилова', 'Айтматовтың мұражайы': the name labels a thing."""
+    before = doc.text[max(0, mention.start - NAMESAKE_REACH):mention.start]
+    after = doc.text[mention.end:mention.end + NAMESAKE_REACH]
+    return any(label == "before" and not before[e:].strip() for _, e, label in lex.label_matches("namesake", before)) \
+        or any(label == "after" and not after[:s].strip() for s, _, label in lex.label_matches("namesake", after))
+
+
 def _coordinate(doc: Doc, lex: Lexicon, mentions: list[PersonMention], readings: list[Reading]) -> None:
     """'министров обороны Казахстана и России Руслана Жаксылыкова и Андрея Белоусова'."""
     joiners = "|".join(re.escape(w) for w in lex.raw.get("conjunctions") or [","])
@@ -230,7 +239,7 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     mentions = []
     for m in doc.persons:
         m = _trim(doc, m, blocked, analyser, not_name)
-        if m is not None and not _honoured(doc, lex, m):
+        if m is not None and not _honoured(doc, lex, m) and not _namesake(doc, lex, m):
             mentions.append(m)
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
     _coordinate(doc, lex, mentions, readings)

@@ -85,7 +85,7 @@ def build_lexicon(code: str, data: dict) -> Lexicon:
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             lex.lists[key] = compile_list(value)
         elif isinstance(value, dict) and value and all(isinstance(v, list) for v in value.values()):
-            lex.groups[key] = {label: compile_list(pats) for label, pats in value.items()}
+            lex.groups[key] = {label: compile_list(pats) for label, pats in value.items() if pats}
     return lex
 
 

@@ -32,3 +32,41 @@ def test_senior_colonel_is_not_colonel(lang, text, rank):
 
     hits = load_lexicon(lang).label_matches("ranks", text)
     assert max(hits, key=lambda r: (r[1], r[1] - r[0]))[2] == rank
+
+
+@pytest.mark.parametrize("aid, namesake", [
+    ("dev032", "Ivan Panfilov"),      # "генерал-майор Иван Панфилов есімімен аталатын 37-ші бригадасы"
+    ("dev053", "Shyngys Aytmatov"),   # "қырғыз жазушысы Шыңғыс Айтматовтың мұражайын да аралады"
+])
+def test_namesakes_are_not_participants(aid, namesake, dev, extractor):
+    assert namesake not in _people(extractor, dev[aid])
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Парадом прошла бригада имени Ивана Панфилова.", True),
+    ("ru", "Музей Ивана Панфилова открыт.", True),
+    ("ru", "Министр Иван Панфилов посетил музей в Астане.", False),
+    ("kk", "генерал-майор Иван Панфилов есімімен аталатын бригада", True),
+    ("kk", "генерал-майор Иван Панфилов бригаданы аралады", False),
+    ("en", "the brigade named after Ivan Panfilov", True),
+    ("en", "General Ivan Panfilov visited the museum", False),
+])
+def test_namesake_needs_the_cue_next_to_the_name(lang, text, expected):
+    from milcoop.extractors.doc import Doc
+    from milcoop.extractors.people import _namesake
+    from milcoop.lang.base import PersonMention
+    from milcoop.lang.lexicon import load_lexicon
+    from milcoop.records import Article
+
+    name = next(n for n in ("Ивана Панфилова", "Иван Панфилов", "Ivan Panfilov") if n in text)
+    start = text.index(name)
+    mention = PersonMention(start, start + len(name), name, name, name.split()[-1], name.split()[0])
+    doc = Doc(article=Article(id="t", source="t", text=text), lang=lang, text=text)
+    assert _namesake(doc, load_lexicon(lang), mention) is expected
+
+
+def test_empty_label_list_matches_nothing():
+    from milcoop.lang.lexicon import build_lexicon
+
+    lex = build_lexicon("xx", {"namesake": {"before": ["имени"], "after": []}})
+    assert lex.label_matches("namesake", "Иван Панфилов есімімен") == []
