@@ -141,7 +141,7 @@ def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -
     first = min(s for s, _, _ in tail)
     if len(re.findall(r"\w+", after[:first])) > APPOSITION_WORDS:
         return  # ", this was the first official visit" is a clause, not an apposition
-    if reading.role is None or first < 6:
+    if reading.role in (None, "official") or first < 6:
         reading.role = _best_role([t for t in tail if t[0] == first] or tail)
         # ", Armenia's Defense Minister" / ", Временным поверенным в делах США"
         post = [h.value for h in doc.countries

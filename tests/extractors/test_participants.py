@@ -70,3 +70,10 @@ def test_empty_label_list_matches_nothing():
 
     lex = build_lexicon("xx", {"namesake": {"before": ["имени"], "after": []}})
     assert lex.label_matches("namesake", "Иван Панфилов есімімен") == []
+
+
+def test_apposition_after_a_quote_names_the_commander(dev, extractor):
+    """dev037: '- деп мәлімдеді вице-адмирал Жандарбеков Жанзақов, ҚР ҚК ӘТК бас қолбасшысы'."""
+    people = _people(extractor, dev["dev037"])
+    navy = next(p for name, p in people.items() if "Zhanzakov" in name)
+    assert (navy.country, navy.role, navy.rank) == ("KZ", "commander", "vice_admiral")
