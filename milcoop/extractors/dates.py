@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lang.lexicon import Lexicon
+from ..lang.lexicon import Lexicon, compile_pattern
 from .doc import Doc
 
 HEADLINE_CHARS = 300
@@ -113,7 +113,7 @@ def _safe(year: int, month: int, day: int) -> str | None:
 
 
 def relative_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
-    """'сегодня', 'накануне', 'в среду' against a full publication date."""
+    """'сегодня', 'накануне', 'в среду', 'өткен аптада' against a full publication date."""
     if not doc.published:
         return None
     *_, weekday, rel = _patterns(lex)
@@ -130,7 +130,16 @@ def relative_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
             if wd:
                 back = (doc.published.isoweekday() - wd) % 7
                 return (doc.published - timedelta(days=back)).isoformat()
+    for pattern, offset in _periods(lex):  # "last week" dates the month, not a day
+        if pattern.search(text):
+            return (doc.published + timedelta(days=offset)).isoformat()[:7]
     return None
+
+
+@lru_cache(maxsize=8)
+def _periods(lex: Lexicon) -> list[tuple[re.Pattern, int]]:
+    return [(re.compile(compile_pattern(k), re.IGNORECASE), int(v))
+            for k, v in lex.mapping("relative_periods").items()]
 
 
 def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> str | None:

@@ -39,6 +39,11 @@ def test_explicit_dates(lang, published, text, expected):
     ("ru", None, "встретился в среду", None),
     ("en", "2024-05-10", "the ministers met on Wednesday", "2024-05-08"),
     ("kk", "2024-05-10", "бүгін кездесу өтті", "2024-05-10"),
+    ("kk", "2024-03-05", "өткен аптада екі елдің министрлері кездесті", "2024-02"),
+    ("kk", "2024-03-20", "осы аптада келіссөздер өтті", "2024-03"),
+    ("ru", "2024-03-05", "на прошлой неделе прошла встреча", "2024-02"),
+    ("en", "2024-05-10", "last week the ministers met", "2024-05"),
+    ("en", None, "last week the ministers met", None),
 ])
 def test_relative_dates(lang, published, text, expected):
     assert relative_date(_doc(published, lang), load_lexicon(lang), text) == expected
