@@ -29,6 +29,7 @@ APPOSITION = 90  # chars after a name read as ", министр обороны �
 APPOSITION_WORDS = 3  # words allowed between the comma and the position ("the", "his Indian")
 INDUSTRY_REACH = 110  # a company named this close before a title makes it a company post
 NAMESAKE_REACH = 30  # "имени", "есімімен аталатын" sit right next to the name
+COMMON_ENDING_MIN_LEN = 8  # "Vance", "Olive" are short; "Arrangement", "Comprehensive" are not
 GENERIC_ROLES = {"official", "head_of_state"}  # titles companies use too (president, chairman)
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
                  "head_of_state", "head_of_government", "commander", "ambassador",
@@ -213,12 +214,18 @@ def _blocked_spans(doc: Doc, lex: Lexicon, cues: Cues) -> list[tuple[int, int]]:
     return spans
 
 
-def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name) -> PersonMention | None:
+def _common_word(word: str, not_name: set[str], endings: tuple[str, ...]) -> bool:
+    """A word listed as no name, or a long word with a common-noun ending ("Partnership")."""
+    return word in not_name or (len(word) >= COMMON_ENDING_MIN_LEN and word.endswith(endings))
+
+
+def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name,
+          endings: tuple[str, ...] = ()) -> PersonMention | None:
     """Keep the run of name words after the last place or cue word inside a mention."""
     tokens = [(mention.start + t.start(), mention.start + t.end())
               for t in _TOKEN.finditer(doc.text[mention.start:mention.end])]
     free = [not any(a < e and s < b for a, b in blocked)
-            and re.sub(r"['’]s$", "", doc.text[s:e]).lower().rstrip(".") not in not_name
+            and not _common_word(re.sub(r"['’]s$", "", doc.text[s:e]).lower().rstrip("."), not_name, endings)
             for s, e in tokens]
     if all(free):
         return mention
@@ -230,16 +237,31 @@ def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name) -> Pers
     return analyser.mention(doc.text, run[0][0], run[-1][1])
 
 
+def _named_thing(mention: PersonMention, things: set[str]) -> bool:
+    """'Steppe Eagle', 'Khaan Quest': the name of an exercise found in the article."""
+    name = romanize(mention.normal).lower()
+    return any(t == name or t.startswith(name + "-") or t.startswith(name + " ") for t in things)
+
+
 def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
-                      analyser=None) -> list[Participant]:
-    """Group person mentions into people and read their role, rank and country."""
+                      analyser=None, things: list[str] = ()) -> list[Participant]:
+    """Group person mentions into people and read their role, rank and country.
+
+    ``things``: names of exercises (or other named things) the article mentions;
+    a capitalised run equal to one of them is not a person.
+    """
     cues = Cues(doc, lex)
     blocked = _blocked_spans(doc, lex, cues)
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
+    if lex.raw.get("common_if_lowercase"):  # "Comprehensive Strategic Partnership" ... "the partnership"
+        not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text))
+    endings = tuple(lex.raw.get("not_name_endings") or ())
+    named = {t.lower() for t in things}
     mentions = []
     for m in doc.persons:
-        m = _trim(doc, m, blocked, analyser, not_name)
-        if m is not None and not _honoured(doc, lex, m) and not _namesake(doc, lex, m):
+        m = _trim(doc, m, blocked, analyser, not_name, endings)
+        if m is not None and not _honoured(doc, lex, m) and not _namesake(doc, lex, m) \
+                and not _named_thing(m, named):
             mentions.append(m)
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
     _coordinate(doc, lex, mentions, readings)

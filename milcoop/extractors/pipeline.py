@@ -118,10 +118,11 @@ class Extractor:
         if not self._relevant(doc, core):
             return irrelevant
         self.find_people(doc, lang)
-        people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser)
-        documents = find_documents(doc, lex)
         exercises = find_exercises(doc, lex, self.gazetteer.exercise_english,
                                    self.gazetteer.find_exercises(doc.text, doc.lang))
+        people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser,
+                                   things=[e.name for e in exercises])
+        documents = find_documents(doc, lex)
         dateline = None
         if article.dateline_city:
             dateline = self.gazetteer.city(article.dateline_city, doc.lang)

@@ -53,12 +53,14 @@ def split_sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[tupl
     return spans
 
 
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÇŞÖÜĞİ"
-_LOWER = "a-zа-яёәғқңөұүһіİıçğöşüéáíóúñ'’"
+# Latin letters with diacritics (Nausėda, Wałęsa, Dvořák) belong in names too.
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІÇŞÖÜĞİÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_LOWER = "a-zа-яёәғқңөұүһіİıçğöşüß-öø-ÿāăąćčďđēėęěğīįķĺļľłńņňōőœŕřśşšţťūůűųźżž'’"
 # "Қасым-Жомарт", "Шейх-Хасан", "al-Sisi": hyphenated parts keep their own capitals
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*-?"
+# a name never runs across a line break: "Decades\n\nSergei" are two lines
 _CAPS_NAME = re.compile(
-    rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?)+|{_NAME_TOKEN}\s+)?{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+    rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[ \t]?)+|{_NAME_TOKEN}[ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 

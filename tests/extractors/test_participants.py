@@ -77,3 +77,37 @@ def test_apposition_after_a_quote_names_the_commander(dev, extractor):
     people = _people(extractor, dev["dev037"])
     navy = next(p for name, p in people.items() if "Zhanzakov" in name)
     assert (navy.country, navy.role, navy.rank) == ("KZ", "commander", "vice_admiral")
+
+
+@pytest.mark.parametrize("aid, thing", [
+    ("dev107", "Steppe Eagle"),         # the exercise, not a US attaché
+    ("dev117", "Khaan Quest"),
+    ("dev111", "Agile Spirit"),
+    ("dev117", "Five Hills Training Facility"),
+    ("dev107", "Ilisky Training Area"),
+    ("dev120", "Comprehensive Strategic Partnership"),
+    ("dev120", "Implementing Arrangement"),
+])
+def test_named_things_are_not_people(aid, thing, dev, extractor):
+    rec = dev[aid]
+    if thing not in rec["text"]:
+        pytest.skip(f"{thing} not in {aid}")
+    assert thing not in _people(extractor, rec)
+
+
+def test_english_names_keep_diacritics_and_stop_at_line_breaks():
+    from milcoop.lang.base import Analyser
+
+    found = [m.text for m in Analyser("en").persons("Pact Dating Back Decades\n\nSergei Shoigu met Gitanas Nausėda.")]
+    assert "Sergei Shoigu" in found and "Gitanas Nausėda" in found
+    assert not any("\n" in f for f in found)
+
+
+def test_common_words_are_no_name_words():
+    from milcoop.extractors.people import _common_word
+
+    endings = ("ship", "ment", "ive")
+    assert _common_word("partnership", set(), endings)
+    assert _common_word("comprehensive", set(), endings)
+    assert not _common_word("vance", set(), ("ance",))  # short words keep their chance
+    assert not _common_word("zhaksylykov", set(), endings)
