@@ -16,6 +16,8 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
+
 MODELS = Path(__file__).parent / "models"
 DEFAULT_MODEL = MODELS / "kk_ner.crfsuite"
 
@@ -262,6 +264,136 @@ class Featurizer:
                 f.append(f"s|+1s={stem}|{words[i + 1]['stem']}")
             feats.append(f)
         return feats
+
+
+# --- neural part (BiLSTM-CRF exported from PyTorch, run with numpy) ---------------
+
+NN_MAX_CHARS = 20  # characters of a token the character CNN sees
+
+
+def own_features(feats: list[str]) -> list[str]:
+    """The CRF features that describe the token itself (not its neighbours): the
+    neural model's input bag."""
+    return [f for f in feats if not (f[0] in "-12+" or "+1" in f or "-1" in f)]
+
+
+def _sigmoid(x):
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def _lstm(gx, whh, reverse: bool):
+    """One LSTM direction over precomputed input gates ``gx`` (T, 4H); torch gate order i, f, g, o."""
+    T = gx.shape[0]
+    H = whh.shape[1]
+    h = np.zeros(H, dtype=np.float32)
+    c = np.zeros(H, dtype=np.float32)
+    out = np.empty((T, H), dtype=np.float32)
+    whh_t = whh.T
+    for t in (range(T - 1, -1, -1) if reverse else range(T)):
+        g = gx[t] + h @ whh_t
+        s = _sigmoid(g[: 2 * H])  # input and forget gates
+        c = s[H:] * c + s[:H] * np.tanh(g[2 * H:3 * H])
+        h = _sigmoid(g[3 * H:]) * np.tanh(c)
+        out[t] = h
+    return out
+
+
+def _logsumexp(a, axis):
+    m = a.max(axis=axis, keepdims=True)
+    return (m + np.log(np.exp(a - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+class NeuralTagger:
+    """The exported BiLSTM-CRF (``kk_ner_nn.npz``): emissions, marginals and Viterbi in numpy."""
+
+    def __init__(self, path: Path) -> None:
+        with np.load(path) as z:
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            w = {k: z[k].astype(np.float32) for k in z.files if k != "meta"}
+        self.meta = meta
+        vocab = meta["vocab"]
+        self.labels: list[str] = vocab["labels"]
+        self.fidx = {f: i for i, f in enumerate(vocab["feats"])}
+        self.cidx = {c: i for i, c in enumerate(vocab["chars"])}
+        self.w = w
+        F, D, K = w["conv_w"].shape
+        self.conv = w["conv_w"].reshape(F, D * K).T.copy()
+        self.width = K
+
+    def emissions(self, tokens: list[str], feats: list[list[str]]):
+        w = self.w
+        fidx, cidx = self.fidx, self.cidx
+        T = len(tokens)
+        ids, starts = [], []
+        for fs in feats:
+            starts.append(len(ids))
+            ids.extend(fidx.get(f, 0) for f in own_features(fs))
+        bag = np.add.reduceat(w["bag"][ids], starts, axis=0)
+        L = max(3, max(len(t[:NN_MAX_CHARS]) for t in tokens))
+        ch = np.zeros((T, L), dtype=np.int64)
+        for i, t in enumerate(tokens):
+            for k, c in enumerate(t[:NN_MAX_CHARS]):
+                ch[i, k] = cidx.get(c, 1)
+        e = w["cemb"][ch]  # T, L, D
+        pad = self.width // 2
+        ep = np.pad(e, ((0, 0), (pad, self.width - 1 - pad), (0, 0)))
+        win = np.stack([ep[:, k:k + L, :] for k in range(self.width)], axis=-1)  # T, L, D, K
+        conv = win.reshape(T, L, -1) @ self.conv + w["conv_b"]
+        conv[ch == 0] = -1e4
+        cf = np.maximum(conv.max(axis=1), 0.0)
+        x = np.concatenate([bag, cf], axis=1)
+        hf = _lstm(x @ w["lstm_wih_f"].T + w["lstm_b_f"], w["lstm_whh_f"], False)
+        hb = _lstm(x @ w["lstm_wih_b"].T + w["lstm_b_b"], w["lstm_whh_b"], True)
+        return np.concatenate([hf, hb], axis=1) @ w["out_w"].T + w["out_b"]
+
+    def marginals(self, emis):
+        """Per-token label marginals of the CRF layer (forward-backward)."""
+        w = self.w
+        trans = w["trans"]
+        T = emis.shape[0]
+        alpha = np.empty_like(emis)
+        beta = np.empty_like(emis)
+        alpha[0] = w["start"] + emis[0]
+        for t in range(1, T):
+            alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + emis[t]
+        beta[T - 1] = w["end"]
+        for t in range(T - 2, -1, -1):
+            beta[t] = _logsumexp(trans + (emis[t + 1] + beta[t + 1])[None, :], 1)
+        logz = _logsumexp(alpha[T - 1] + w["end"], 0)
+        return np.exp(alpha + beta - logz)
+
+    def viterbi(self, emis) -> list[str]:
+        w = self.w
+        return [self.labels[k] for k in _viterbi(emis, w["trans"], w["start"], w["end"])]
+
+
+def _viterbi(score, trans, start, end) -> list[int]:
+    T = score.shape[0]
+    back = np.zeros(score.shape, dtype=np.int64)
+    v = start + score[0]
+    for t in range(1, T):
+        m = v[:, None] + trans
+        back[t] = m.argmax(0)
+        v = m.max(0) + score[t]
+    v = v + end
+    path = [int(v.argmax())]
+    for t in range(T - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
+def iob_constraints(labels: list[str]):
+    """(transitions, start) penalties forbidding I-X after anything but B-X/I-X."""
+    K = len(labels)
+    trans = np.zeros((K, K), dtype=np.float32)
+    start = np.zeros(K, dtype=np.float32)
+    for j, b in enumerate(labels):
+        if b.startswith("I-"):
+            start[j] = -1e4
+            for i, a in enumerate(labels):
+                if a[2:] != b[2:] or a == "O":
+                    trans[i, j] = -1e4
+    return trans, start
 
 
 def read_resources(path: Path) -> dict:
