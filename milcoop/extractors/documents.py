@@ -30,6 +30,7 @@ def _period_patterns(lex: Lexicon):
     first = re.compile(rf"{YEAR}\s*(?:[-–−—]\s*{YEAR}\s*)?(?:{words('period_year_before')})", re.IGNORECASE)
     return ranged, single, first
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
+SAME_KIND = {"treaty": "agreement"}
 STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
 REFERENCE_REACH = 25  # "в рамках плана", "under the 2025 joint action plan"
 RATIFIED_REACH = 60
@@ -115,10 +116,14 @@ def _year_adjective(text: str) -> list[int] | None:
 
 
 def _merge(found: list[Document]) -> list[Document]:
-    """One record per (type, period); a bare mention of a type with a dated one is that one."""
+    """One record per (type, period); a bare mention of a type with a dated one is that one.
+
+    A treaty and an agreement in one article are one document: news calls it both
+    ("the new treaty" ... "the agreement was ratified").
+    """
     merged: dict[tuple, Document] = {}
     for d in found:
-        key = (d.type, tuple(d.period) if d.period else None)
+        key = (SAME_KIND.get(d.type, d.type), tuple(d.period) if d.period else None)
         old = merged.get(key)
         if old is None:
             merged[key] = d

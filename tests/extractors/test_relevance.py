@@ -67,3 +67,10 @@ def test_lone_city_line_is_no_headline(extractor):
                       text="Астана\n\nҚазақстан АҚШ-тан екі барлау ұшағын алмақ\n\nМәтін.")
     doc, _ = extractor.read_sentences(clean(raw))
     assert headline(doc).text.startswith("Қазақстан АҚШ-тан")
+
+
+def test_treaty_and_agreement_are_one_document(dev, extractor):
+    """dev092: 'the new treaty' and 'the agreement' are the one the parliament ratified."""
+    docs = [(d.type, d.status) for e in _extract(extractor, dev["dev092"]).events for d in e.documents
+            if d.type in ("treaty", "agreement")]
+    assert len(docs) == 1 and docs[0][1] == "ratified"
