@@ -34,10 +34,10 @@ def _case_by_ending(word: str) -> str | None:
 
 def _foreign_nominative(word: str, case: str) -> str:
     names = _names()
-    for ending, replacement in names["foreign_endings"].get(case, ()):
+    for ending, replacement, *stem_end in names["foreign_endings"].get(case, ()):
         stem = word[: -len(ending)]
         if word.endswith(ending) and len(stem) >= 3:
-            if replacement == "й" and stem[-1] not in names["vowels"]:
+            if stem_end and not re.search(stem_end[0], stem):
                 continue
             return stem + replacement
     return word
