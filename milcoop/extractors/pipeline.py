@@ -28,6 +28,14 @@ HEADLINE_WORDS = 3
 LEAD_CHARS = 600  # an exercise named this early is what the article is about
 
 
+def _sentence_types(lex, chunk: str) -> set[str]:
+    """Event types cued in a sentence; talks "on the sidelines of" a session are not the session."""
+    types = set(lex.labels("event_types", chunk))
+    if "multilateral" in types and "meeting" in types and lex.search("sidelines", chunk):
+        types.discard("multilateral")
+    return types
+
+
 def headline(doc: Doc) -> Sentence | None:
     """The article's first sentence of a few words (a lone city or date line is no headline)."""
     return next((s for s in doc.sentences[:3] if len(s.text.split()) >= HEADLINE_WORDS), None)
@@ -77,7 +85,7 @@ class Extractor:
             lex = lang.lexicon if sent_lang == code else load_lexicon(sent_lang)
             doc.sentences.append(Sentence(
                 start=start, end=end, text=chunk, lang=sent_lang,
-                types=set(lex.labels("event_types", chunk)),
+                types=_sentence_types(lex, chunk),
                 military=bool(lex.search("military", chunk)),
                 cooperation=bool(lex.search("cooperation", chunk)),
                 planned=bool(lex.search("planned", chunk)),

@@ -74,3 +74,16 @@ def test_treaty_and_agreement_are_one_document(dev, extractor):
     docs = [(d.type, d.status) for e in _extract(extractor, dev["dev092"]).events for d in e.documents
             if d.type in ("treaty", "agreement")]
     assert len(docs) == 1 and docs[0][1] == "ratified"
+
+
+@pytest.mark.parametrize("lang, text, multilateral", [
+    ("ru", "На полях заседания Совета министров обороны ОДКБ министры провели переговоры.", False),
+    ("ru", "В Москве прошло заседание Совета министров обороны СНГ, министры провели переговоры.", True),
+    ("en", "On the sidelines of the SCO summit the ministers held talks.", False),
+])
+def test_talks_on_the_sidelines_are_not_the_session(lang, text, multilateral):
+    from milcoop.extractors.pipeline import _sentence_types
+    from milcoop.lang.lexicon import load_lexicon
+
+    types = _sentence_types(load_lexicon(lang), text)
+    assert "meeting" in types and ("multilateral" in types) is multilateral
