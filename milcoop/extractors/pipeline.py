@@ -25,6 +25,9 @@ from .segments import boundaries, within
 EXTRACTOR_VERSION = "0.1.0"
 MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
 HEADLINE_WORDS = 3
+# types one side can carry out alone (a purchase, a course, a deployment): their cue may sit
+# in a sentence that names no counterpart
+ONE_SIDED_TYPES = ("industry", "training", "deployment")
 LEAD_CHARS = 600  # an exercise named this early is what the article is about
 
 
@@ -214,5 +217,5 @@ class Extractor:
                  "training", "industry", "deployment"]
         if not seen:  # no cue where the parties are: the article's own cues ("сатып алуға")
             seen = list(dict.fromkeys(t for s in elsewhere if not s.background and not s.planned
-                                      for t in sorted(s.types) if t in ("industry", "training", "deployment")))
+                                      for t in sorted(s.types) if t in ONE_SIDED_TYPES))
         return sorted(seen, key=order.index) or ["meeting"]
