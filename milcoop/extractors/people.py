@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..lang.base import PersonMention
 from ..lang.lexicon import Lexicon
+from ..reading.dateline import outlet_mentions
 from ..records import Participant, Span
 from ..translit import name_key, palladius_countries, pinyin, romanize
 from .doc import Doc
@@ -140,7 +141,11 @@ def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -
     if not tail:
         return
     first = min(s for s, _, _ in tail)
-    if len(re.findall(r"\w+", after[:first])) > APPOSITION_WORDS:
+    lead = after[:first]
+    for h in doc.countries:  # ", the Republic of Kazakhstan's Deputy Minister": the country is one word
+        if mention.end <= h.start and h.end <= mention.end + first:
+            lead = lead.replace(doc.text[h.start:h.end], "X")
+    if len(re.findall(r"\w+", lead)) > APPOSITION_WORDS:
         return  # ", this was the first official visit" is a clause, not an apposition
     if reading.role in (None, "official") or first < 6:
         reading.role = _best_role([t for t in tail if t[0] == first] or tail)
@@ -204,8 +209,9 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[A-ZА-ЯЁ]\.")
 
 
 def _blocked_spans(doc: Doc, lex: Lexicon, cues: Cues) -> list[tuple[int, int]]:
-    """Places, organisations and position/rank/military cue words: never part of a name."""
+    """Places, organisations, news outlets and position/rank/military cue words: never part of a name."""
     spans = [(h.start, h.end) for h in doc.countries + doc.cities + doc.orgs]
+    spans.extend(outlet_mentions(doc.text))
     spans.extend((a, b) for key in ("roles", "ranks") for a, b, _ in cues.hits[key])
     for sent in doc.sentences:
         if not any(sent.start <= m.start < sent.end for m in doc.persons):

@@ -93,6 +93,8 @@ class Analyser:
 
     def mention(self, text: str, start: int, end: int) -> PersonMention | None:
         """The mention of ``text[start:end]`` with its name in the nominative."""
+        while end > start and text[end - 1] in "-'’":  # "Steppe Eagle-", "'Prabal Dostyk'": not the name's
+            end -= 1
         words = _WORD.findall(text[start:end])
         if not words:
             return None

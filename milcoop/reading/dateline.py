@@ -138,6 +138,11 @@ def _outlets() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
     return aliases, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), hosts
 
 
+def outlet_mentions(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a known outlet ("told Kazinform"): never a person's name."""
+    return [(m.start(), m.end()) for m in _outlets()[1].finditer(text)]
+
+
 def _alias_group(name: str = "alias") -> str:
     return rf"(?P<{name}>{_outlets()[1].pattern})"
 

@@ -111,3 +111,28 @@ def test_common_words_are_no_name_words():
     assert _common_word("comprehensive", set(), endings)
     assert not _common_word("vance", set(), ("ance",))  # short words keep their chance
     assert not _common_word("zhaksylykov", set(), endings)
+
+
+def test_outlets_and_guest_books_are_not_people(extractor):
+    from milcoop.reading import clean
+    from milcoop.records import RawDocument
+
+    text = ("Kazakh Defense Minister Nurlan Yermekbayev met Turkish Defense Minister Hulusi Akar in Astana, "
+            "the Minister told Kazinform. The sides signed a military cooperation plan. "
+            "Akar wrote in the Book of Honored Guests at the Defense Ministry of Kazakhstan.")
+    raw = RawDocument(source="t", external_id="t", text=text, lang="en")
+    names = {p.name for e in extractor.extract(clean(raw)).events for p in e.participants}
+    assert {"Nurlan Yermekbayev", "Hulusi Akar"} <= names
+    assert not names & {"Kazinform", "Book"}
+
+
+def test_apposition_counts_a_country_as_one_word(extractor):
+    from milcoop.reading import clean
+    from milcoop.records import RawDocument
+
+    text = ("Bilateral defense consultations between the United States and Kazakhstan took place in Washington. "
+            "Lieutenant-General Talgat Mukhtarov, the Republic of Kazakhstan's Deputy Minister of Defense, "
+            "led the Kazakh military delegation at the talks.")
+    raw = RawDocument(source="t", external_id="t", text=text, lang="en")
+    people = {p.name: p for e in extractor.extract(clean(raw)).events for p in e.participants}
+    assert (people["Talgat Mukhtarov"].country, people["Talgat Mukhtarov"].role) == ("KZ", "deputy_defense_minister")

@@ -96,7 +96,8 @@ class RussianAnalyser:
         words = [t for t in tokens if not _INITIAL.match(t) and not _names()["patronymic"].search(t)]
         if not words or not all(w[:1].isupper() for w in words):
             return None
-        normal = self._normalise_name(tuple(words))
+        before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])
+        normal = self._normalise_name(tuple(words), before[-1] if before else None)
         tags = [self._kind(w) for w in words]
         # "Жаксылыкова Руслана": surname first -> given name first
         if len(normal) >= 2 and tags[0] == "Surn" and tags[1] == "Name":
@@ -117,8 +118,13 @@ class RussianAnalyser:
         return [p for p in self._morph.parse(word)
                 if ("Surn" in p.tag or "Name" in p.tag) and "sing" in p.tag]
 
-    def _normalise_name(self, words: tuple[str, ...]) -> list[str]:
-        """Nominative of a name, choosing the case and gender all its words agree on."""
+    def _normalise_name(self, words: tuple[str, ...], previous: str | None = None) -> list[str]:
+        """Nominative of a name, choosing the case and gender all its words agree on.
+
+        "Руслана Мукамбетова" reads as a woman's name in the nominative or a man's
+        in the genitive; the word before the name decides ("министра обороны
+        Киргизии Руслана Мукамбетова" is genitive, "посол Руслана Иванова" is not).
+        """
         options = []
         for w in words:
             pairs = {(p.tag.case, p.tag.gender) for p in self._name_parses(w.split("-")[-1])}
@@ -127,15 +133,29 @@ class RussianAnalyser:
         agreed = set.intersection(*options) if options else set()
         if not agreed and options:
             agreed = options[0]
+            if len(options) > 1 and ("ablt", "masc") in options[-1] and _case_by_ending(words[-1]):
+                agreed = {("ablt", "masc")}  # "Хулуси Акаром": the surname declines, the given name does not
         if not agreed:
             case = _case_by_ending(words[-1])
             return [_foreign_nominative(w, case) for w in words] if case else list(words)
         rank = {c: i for i, c in enumerate(self._CASES)}
         case, gender = min(agreed, key=lambda cg: (rank.get(cg[0], 9), cg[1] != "masc"))
+        if (case, gender) == ("nomn", "femn") and ("gent", "masc") in agreed and previous \
+                and self._governs_genitive(previous):
+            case, gender = "gent", "masc"
         unknown_last = not self._name_parses(words[-1].split("-")[-1])
-        if case == "nomn" and unknown_last and _case_by_ending(words[-1]):
-            case, gender = "ablt", "masc"  # "Яшаром Гюлером": the unknown surname tells the case
+        if case != "ablt" and unknown_last and _case_by_ending(words[-1]):
+            case, gender = "ablt", "masc"  # "Яшаром Гюлером", "Хулуси Акаром": the unknown surname tells the case
         return [self._to_nominative(w, case, gender) for w in words]
+
+    def _governs_genitive(self, word: str) -> bool:
+        """A noun or adjective before a name that is not a title in apposition ("визит", "министра", "Киргизии")."""
+        from ..lexicon import load_lexicon
+
+        lex = load_lexicon("ru")
+        if any(lex.label_matches(key, word) for key in ("roles", "ranks")):
+            return any(p.tag.case == "gent" for p in self._morph.parse(word))  # "министра", not "посол"
+        return any({"NOUN", "ADJF", "PRTF"} & set(p.tag.grammemes) for p in self._morph.parse(word))
 
     def _to_nominative(self, word: str, case: str, gender: str) -> str:
         if "-" in word:
