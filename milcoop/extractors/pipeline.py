@@ -123,6 +123,9 @@ class Extractor:
         if doc.military_cues < MIN_MILITARY_CUES or not core:
             return irrelevant  # no gazetteer, no NER for news that is not about the military
         self.find_parties(doc)
+        core += [s for s in doc.sentences if s.cooperation and s.held and s not in core
+                 and doc.hits_in(doc.countries, s.start, s.end)]  # "in this international contest X beat Y and Z"
+        core.sort(key=lambda s: s.start)
         if head is not None and head not in core and head.military and \
                 len({h.value for h in doc.hits_in(doc.countries, head.start, head.end)}) >= 2:
             core.append(head)  # "Kazakhstan to buy two aircraft from the US": the parties of the deal

@@ -87,3 +87,10 @@ def test_talks_on_the_sidelines_are_not_the_session(lang, text, multilateral):
 
     types = _sentence_types(load_lexicon(lang), text)
     assert "meeting" in types and ("multilateral" in types) is multilateral
+
+
+def test_international_contest_names_its_teams_as_parties(dev, extractor):
+    """dev082 (Kazakh): the Army Games; 'in this international contest Kazakhstan's tank beat China, Uganda and Kuwait'."""
+    record = _extract(extractor, dev["dev082"])
+    assert record.relevant
+    assert {"KZ", "CN", "UG", "KW"} <= set(record.events[0].countries)
