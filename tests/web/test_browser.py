@@ -184,3 +184,39 @@ def test_pages_render(page, shots):
     page.get_by_text("There is no page at /nowhere").wait_for()
     page.goto("/#/events/oc-does-not-exist")
     page.locator(".state-error").wait_for()
+
+
+def test_analyst_merges_two_occasions_then_splits_one_report_off(page, shots):
+    """Runs last: it leaves the database with the same reports, one under a new occasion id."""
+    events = api(page, "/api/events?partner=BY&per_page=100&sort=-date")["items"]
+    a, b = events[0], events[1]
+    before = len(api(page, f"/api/events/{a['id']}")["reports"])
+    b_reports = [r["event_id"] for r in api(page, f"/api/events/{b['id']}")["reports"]]
+
+    page.goto("/#/login?next=/events/" + a["id"])
+    page.get_by_label("Username").fill(USER)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(re.escape("#/events/" + a["id"])))
+
+    page.get_by_label("Occasion to merge into this one").fill(b["id"])
+    page.get_by_role("button", name="Merge into this occasion").click()
+    page.get_by_text("Occasions merged.").wait_for()
+    assert page.locator(".report-list > li").count() == before + len(b_reports)
+    assert page.request.get(f"/api/events/{b['id']}").status == 404
+    conflicts = api(page, f"/api/events/{a['id']}")["conflicts"]
+    assert page.locator(".conflicts").count() == (1 if conflicts else 0)
+    for c in conflicts:  # each disagreeing value is shown once
+        for value in set(map(str, c["values"].values())):
+            assert value in page.locator(".conflicts").inner_text()
+    shots(page, "event-merged")
+
+    for event_id in b_reports:
+        page.locator(f"input[name=split][value='{event_id}']").check()
+    page.get_by_role("button", name="Split ticked reports into a new occasion").click()
+    page.wait_for_url(lambda url: "#/events/oc-" in url and not url.endswith(a["id"]))
+    new_id = page.url.rsplit("/", 1)[-1]
+    assert new_id != a["id"]
+    page.locator(".report-list").wait_for()
+    assert sorted(r["event_id"] for r in api(page, f"/api/events/{new_id}")["reports"]) == sorted(b_reports)
+    assert len(api(page, f"/api/events/{a['id']}")["reports"]) == before

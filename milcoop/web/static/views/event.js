@@ -118,7 +118,14 @@ function reviewPanel(detail, ctx, reload) {
     }
   });
   panel.append(form);
+  panel.append(mergeForm(detail, reload));
   return panel;
+}
+
+function conflictValues(values) {
+  // the API keys each value by the report that gives it; show each distinct value once
+  if (Array.isArray(values)) return values;
+  return [...new Set(Object.values(values || {}).map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))))];
 }
 
 function conflictsPanel(conflicts) {
@@ -128,7 +135,7 @@ function conflictsPanel(conflicts) {
     h("p", { class: "muted small" }, "The reports of this occasion give different values for these facts."),
     h("ul", { class: "conflict-list" }, conflicts.map((c) => h("li", {},
       h("strong", {}, humanize(c.field)), ": ",
-      (c.values || []).map((v, i) => [i ? h("span", { class: "muted" }, " vs ") : null,
+      conflictValues(c.values).map((v, i) => [i ? h("span", { class: "muted" }, " vs ") : null,
         h("code", {}, typeof v === "object" && v !== null ? (Array.isArray(v) ? v.join(", ") : Object.values(v).filter(Boolean).join(", ")) : String(v))])))));
 }
 
@@ -136,17 +143,68 @@ function hostOf(url) {
   try { return new URL(url).hostname.replace(/^www\./, ""); } catch { return ""; }
 }
 
-function reportsPanel(reports) {
-  return section(`Reports (${(reports || []).length})`,
-    !(reports || []).length ? h("p", { class: "muted" }, "No reports.") :
-      h("ol", { class: "report-list" }, reports.map((r) => h("li", { class: "report" },
-        h("a", { class: "report-title", href: "#/articles/" + encodeURIComponent(r.article_id) }, r.title || [r.external_id, r.url ? hostOf(r.url) : null].filter(Boolean).join(" · ") || "Article " + r.article_id),
-        h("div", { class: "report-meta" },
-          r.published ? h("span", {}, formatDate(r.published)) : null,
-          r.lang ? h("span", { class: "lang" }, String(r.lang).toUpperCase()) : null,
-          r.event && r.event.date ? h("span", {}, "reports the date as ", formatDate(r.event.date)) : null,
-          r.url ? h("a", { href: r.url, target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗") : null,
-          h("a", { href: "#/articles/" + encodeURIComponent(r.article_id) }, "Evidence in text"))))));
+function reportsPanel(reports, detail, ctx) {
+  reports = reports || [];
+  // An analyst may split reports that are not about this occasion off into a new one.
+  const splittable = Boolean(ctx.session.user) && reports.length > 1;
+  const status = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
+  const list = !reports.length ? h("p", { class: "muted" }, "No reports.") :
+    h("ol", { class: "report-list" }, reports.map((r, i) => h("li", { class: "report" },
+      splittable ? h("label", { class: "check report-pick" },
+        h("input", { type: "checkbox", name: "split", value: r.event_id, "aria-label": `Move report ${i + 1} to a new occasion` }),
+        " Move") : null,
+      h("a", { class: "report-title", href: "#/articles/" + encodeURIComponent(r.article_id) }, r.title || [r.external_id, r.url ? hostOf(r.url) : null].filter(Boolean).join(" · ") || "Article " + r.article_id),
+      h("div", { class: "report-meta" },
+        r.published ? h("span", {}, formatDate(r.published)) : null,
+        r.lang ? h("span", { class: "lang" }, String(r.lang).toUpperCase()) : null,
+        r.event && r.event.date ? h("span", {}, "reports the date as ", formatDate(r.event.date)) : null,
+        r.url ? h("a", { href: r.url, target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗") : null,
+        h("a", { href: "#/articles/" + encodeURIComponent(r.article_id) }, "Evidence in text")))));
+  const split = async () => {
+    const picked = [...list.querySelectorAll("input[name=split]:checked")].map((x) => x.value);
+    if (!picked.length) { status.textContent = "Tick the reports to move first."; status.className = "form-status"; return; }
+    status.textContent = "Splitting…";
+    status.className = "form-status";
+    try {
+      const res = await api(`/api/events/${encodeURIComponent(detail.id)}/split`, { method: "POST", body: { event_ids: picked } });
+      location.hash = "#/events/" + encodeURIComponent(res.id);
+    } catch (err) {
+      status.textContent = err.message;
+      status.className = "form-status error";
+    }
+  };
+  return section(`Reports (${reports.length})`, list,
+    splittable ? h("div", { class: "btn-row" },
+      h("button", { type: "button", class: "btn", onclick: split }, "Split ticked reports into a new occasion")) : null,
+    splittable ? status : null);
+}
+
+function mergeForm(detail, reload) {
+  // Two occasions the resolver kept apart that are one: merge the other into this one.
+  const status = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
+  const form = h("form", { class: "merge-form", "aria-label": "Merge another occasion into this one" },
+    h("h3", {}, "Merge"),
+    h("div", { class: "field" }, h("label", { for: "m-other" }, "Occasion to merge into this one"),
+      h("input", { id: "m-other", name: "other", type: "text", placeholder: "oc-…", required: true,
+        pattern: "oc-[A-Za-z0-9_-]+", title: "An occasion id, as in the address of its page (oc-…)" })),
+    h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn" }, "Merge into this occasion")),
+    status);
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (!form.reportValidity()) return;
+    const other = String(new FormData(form).get("other") || "").trim();
+    if (other === detail.id) { status.textContent = "That is this occasion."; status.className = "form-status error"; return; }
+    status.textContent = "Merging…";
+    status.className = "form-status";
+    try {
+      await api("/api/events/merge", { method: "POST", body: { ids: [detail.id, other] } });
+      await reload("Occasions merged.");
+    } catch (err) {
+      status.textContent = err.message;
+      status.className = "form-status error";
+    }
+  });
+  return form;
 }
 
 export async function render(main, ctx) {
@@ -193,7 +251,7 @@ export async function render(main, ctx) {
             h("li", {}, h("strong", {}, humanize(d.type)), " ", period(d.period), " ", badge(d.status || "mentioned", "status"))))) : null,
           (ev.exercises || []).length ? section("Exercises", h("ul", { class: "plain-list" }, ev.exercises.map((x) =>
             h("li", {}, h("strong", {}, x.name), " ", badge(x.status || "held", "status"))))) : null,
-          reportsPanel(reports)),
+          reportsPanel(reports, detail, ctx)),
         h("aside", { class: "event-side" },
           reviewPanel(detail, ctx, async (msg) => { flash = msg; await draw(); }),
           (detail.corrections || []).length ? section("Corrections", h("ul", { class: "plain-list small" },
