@@ -7,9 +7,9 @@ The Python API mirrors the CLI (``milcoop ingest`` = ``milcoop.reading(...)``)::
     milcoop.reading(["examples/"], db="examples.db")
     milcoop.events(db="examples.db", country="KZ", partner="BY")
 """
-from .api import (event, events, export, extract, extract_file, ingest, read_articles, reextract,
-                  to_pandas)
+from .api import (documents, event, events, export, extract, extract_file, ingest, people, person,
+                  read_articles, reextract, to_pandas)
 
 __version__ = "0.1.0"
-__all__ = ["event", "events", "export", "extract", "extract_file", "ingest", "read_articles",
-           "reextract", "to_pandas"]
+__all__ = ["documents", "event", "events", "export", "extract", "extract_file", "ingest", "people",
+           "person", "read_articles", "reextract", "to_pandas"]
