@@ -84,6 +84,8 @@ def register(app: typer.Typer, out, err) -> None:
     @app.command()
     def ner(dataset: str = typer.Option("factrueval", help="factrueval (Russian) or kaznerd (Kazakh)"),
             limit: Optional[int] = typer.Option(None, help="Only the first N documents/sentences"),
+            kk_model: str = typer.Option("ensemble", help="kaznerd: 'ensemble' (CRF + networks) or 'crf' "
+                                                          "(the CRF alone, what extraction uses by default)"),
             as_json: bool = typer.Option(False, "--json")):
         """Per-type precision, recall and F1 of the NER on a public test split, beside published baselines."""
         bench = shared_dir() / "benchmarks"
@@ -93,10 +95,15 @@ def register(app: typer.Typer, out, err) -> None:
             result = evaluate_natasha(bench / "factrueval2016" / "testset", limit)
             title = "natasha NER on factRuEval-2016 testset (exact spans; token level as naeval)"
         elif dataset == "kaznerd":
+            from ..lang.kk.ner import KazakhNER
             from .ner_kaznerd import evaluate_kaznerd
 
-            result = evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", limit=limit)
-            title = "milcoop Kazakh NER on KazNERD test split (exact spans, five types)"
+            if kk_model not in ("ensemble", "crf"):
+                err.print(f"[red]error:[/red] unknown --kk-model {kk_model!r}: use ensemble or crf")
+                raise typer.Exit(2)
+            tagger = KazakhNER.load(neural=kk_model == "ensemble")
+            result = {"model": kk_model, **evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", tagger, limit=limit)}
+            title = f"milcoop Kazakh NER ({kk_model}) on KazNERD test split (exact spans, five types)"
         else:
             err.print(f"[red]error:[/red] unknown dataset {dataset!r}: use factrueval or kaznerd")
             raise typer.Exit(2)

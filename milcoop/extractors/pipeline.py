@@ -109,7 +109,16 @@ class Extractor:
     def find_people(self, doc: Doc, lang: Lang) -> None:
         """The heavy stage, only for relevant articles: cities and person names (NER)."""
         doc.cities = [Hit(s, e, name, country=c) for s, e, name, c in self.gazetteer.find_cities(doc.text, doc.lang)]
-        doc.persons = lang.analyser.persons(doc.text)
+        doc.persons = lang.analyser.persons(doc.text, focus=self._name_sentences(doc, lang))
+
+    @staticmethod
+    def _name_sentences(doc: Doc, lang: Lang) -> list[tuple[int, int]]:
+        """Sentences where a participant can be named: an event, position, rank or colleague cue
+        (``find_participants`` keeps no name without one). A costly NER reads only these."""
+        lex = lang.lexicon
+        return [(s.start, s.end) for s in doc.sentences
+                if s.types or lex.search("colleague", s.text)
+                or lex.any_label("roles", s.text) or lex.any_label("ranks", s.text)]
 
     def extract(self, article: Article, doc_id: str | None = None) -> ArticleExtraction:
         doc, lang = self.read_sentences(article)

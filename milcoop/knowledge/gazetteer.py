@@ -73,6 +73,7 @@ class Gazetteer:
         self._orgs, self._exercises = data.orgs, data.exercises
         self._tries: dict[tuple[str, str], dict] = {}
         self._key_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._last_spans: tuple[str | None, list[tuple[int, int]]] = (None, [])
         self._ru_prefixes = self._collect_ru_prefixes()
 
     # --- public API --------------------------------------------------------
@@ -196,12 +197,24 @@ class Gazetteer:
             return None
         return payload.value
 
+    def _spans(self, text: str) -> list[tuple[int, int]]:
+        """Token spans of ``text``, kept for the last text: the four domains scan the same article."""
+        last = self._last_spans  # one read and one write of a tuple: safe across threads
+        if last[0] is not text:
+            last = (text, [m.span() for m in TOKEN_RE.finditer(text)])
+            self._last_spans = last
+        return last[1]
+
     def _scan(self, text: str, lang: str, domain: str) -> list[Mention]:
         trie = self._trie(domain, lang)
-        spans = [m.span() for m in TOKEN_RE.finditer(text)]
+        spans = self._spans(text)
         out: list[Mention] = []
         i = 0
         while i < len(spans):
+            first = self._text_keys(text[spans[i][0]:spans[i][1]], lang)
+            if not any(k in trie for k in first) and not any(h in text[spans[i][0]:spans[i][1]] for h in _HYPHENS):
+                i += 1  # the common case: no entry starts with this token
+                continue
             hit = self._match_at(text, spans, i, trie, lang, context=True)
             if hit is not None:
                 j, payload = hit

@@ -83,7 +83,8 @@ class Analyser:
     def sentences(self, text: str) -> list[tuple[int, int]]:
         return split_sentences(text, abbreviations(self.code))
 
-    def persons(self, text: str) -> list[PersonMention]:
+    def persons(self, text: str, focus: list[tuple[int, int]] | None = None) -> list[PersonMention]:
+        """Capitalised runs in ``text`` (``focus`` is a hint for costly analysers; cheap ones read everything)."""
         out = []
         for m in _CAPS_NAME.finditer(text):
             mention = self.mention(text, m.start(), m.end())

@@ -68,6 +68,10 @@ class Lexicon:
         """Labels of a grouped section (e.g. event_types) whose cues occur in text."""
         return [label for label, pat in self.groups.get(key, {}).items() if pat.search(text)]
 
+    def any_label(self, key: str, text: str) -> bool:
+        """Does any cue of a grouped section occur in text (stops at the first)?"""
+        return any(pat.search(text) for pat in self.groups.get(key, {}).values())
+
     def label_matches(self, key: str, text: str) -> list[tuple[int, int, str]]:
         """Every (start, end, label) match of a grouped section in text."""
         out = []

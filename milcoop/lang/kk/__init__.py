@@ -1,6 +1,7 @@
 """Kazakh: names found by the KazNERD-trained NER, case suffixes stripped (Жақсылықовтың -> Жақсылықов)."""
 from __future__ import annotations
 
+import os
 import re
 
 from ..base import Analyser, PersonMention, lang_from_parts
@@ -11,6 +12,10 @@ _INITIALS_SURNAME = re.compile(r"(?<![\w.])(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){
 
 class KazakhAnalyser(Analyser):
     """Person names from the Kazakh NER (milcoop/lang/kk/models); surnames lose their case suffixes.
+
+    Extraction uses the CRF alone by default; ``MILCOOP_KK_NEURAL=1`` adds the two
+    networks (KazNERD F1 .892 against .873, at about a third of the CRF's speed;
+    no difference measured on the dev corpus).
 
     Without the model file it falls back to capitalised runs (the extractors
     keep only those next to a rank or position cue).
@@ -25,7 +30,7 @@ class KazakhAnalyser(Analyser):
         from .ner import KazakhNER
 
         try:
-            self._ner = KazakhNER.load()
+            self._ner = KazakhNER.load(neural=os.environ.get("MILCOOP_KK_NEURAL", "0") == "1")
         except (OSError, ValueError) as exc:  # noqa: PERF203 - a missing model degrades, not fails
             import logging
 
@@ -35,10 +40,11 @@ class KazakhAnalyser(Analyser):
         self._endings = tuple(lex.get("surname_endings") or ())
         self._cases = tuple(sorted(lex.get("name_case_suffixes") or (), key=len, reverse=True))
 
-    def persons(self, text: str) -> list[PersonMention]:
+    def persons(self, text: str, focus: list[tuple[int, int]] | None = None) -> list[PersonMention]:
+        """Person mentions; with ``focus``, the NER reads only the sentences overlapping those spans."""
         if self._ner is None:
             return super().persons(text)
-        spans = [(s, e) for s, e, kind in self._ner.spans(text) if kind == "PERSON"]
+        spans = [(s, e) for s, e, kind in self._ner.spans(text, focus) if kind == "PERSON"]
         spans += [(m.start(), m.end()) for m in _INITIALS_SURNAME.finditer(text)
                   if not any(s < m.end() and m.start() < e for s, e in spans)]
         return [m for s, e in sorted(spans) if (m := self.mention(text, s, e))]

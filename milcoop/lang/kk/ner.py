@@ -1,14 +1,17 @@
-"""Kazakh named-entity recogniser: a linear-chain CRF (python-crfsuite).
+"""Kazakh named-entity recogniser: a CRF (python-crfsuite) and two BiLSTM-CRF networks (numpy).
 
 Trained on the KazNERD valid split (CC BY 4.0) by ``training/kk_ner/train.py``;
-see ``models/MODEL_CARD.md``. The model is two files under ``models/``: the
-CRFsuite model (``kk_ner.crfsuite``) and its feature resources
-(``kk_ner.json``: suffix table, gazetteers, name lexicon). Everything runs
+see ``models/MODEL_CARD.md``. The model is four files under ``models/``: the
+CRFsuite model (``kk_ner.crfsuite``), its feature resources (``kk_ner.json``:
+suffix table, gazetteers, name lexicon, ensemble settings) and the networks
+(``kk_ner_nn0.npz``, ``kk_ner_nn1.npz``: weights exported from PyTorch at
+training time, run here with numpy). The CRF's and the networks' label
+marginals are averaged and decoded under IOB2 constraints. Everything runs
 offline; no network, no PyTorch.
 
 Tags are IOB2 over PERSON, GPE, LOCATION, ORGANISATION and POSITION (the
-types the committed model was trained on; the tagger uses whatever labels a
-model has).
+types the committed CRF was trained on; the tagger uses whatever labels the
+CRF has, and the networks' other types count as O).
 """
 from __future__ import annotations
 
@@ -281,26 +284,54 @@ def _sigmoid(x):
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def _lstm(gx, whh, reverse: bool):
-    """One LSTM direction over precomputed input gates ``gx`` (T, 4H); torch gate order i, f, g, o."""
+def _bilstm(gx, whh2):
+    """Both directions of a one-layer BiLSTM, stepped together.
+
+    ``gx``: (T, 2, 4H) input gates (forward, backward); ``whh2``: (2, H, 4H)
+    recurrent weights, transposed. Torch gate order i, f, g, o. Returns (T, 2H).
+    """
     T = gx.shape[0]
-    H = whh.shape[1]
-    h = np.zeros(H, dtype=np.float32)
-    c = np.zeros(H, dtype=np.float32)
-    out = np.empty((T, H), dtype=np.float32)
-    whh_t = whh.T
-    for t in (range(T - 1, -1, -1) if reverse else range(T)):
-        g = gx[t] + h @ whh_t
-        s = _sigmoid(g[: 2 * H])  # input and forget gates
-        c = s[H:] * c + s[:H] * np.tanh(g[2 * H:3 * H])
-        h = _sigmoid(g[3 * H:]) * np.tanh(c)
-        out[t] = h
-    return out
+    H = whh2.shape[1]
+    h = np.zeros((2, 1, H), dtype=np.float32)
+    c = np.zeros((2, H), dtype=np.float32)
+    out = np.empty((T, 2, H), dtype=np.float32)
+    for t in range(T):
+        g = np.matmul(h, whh2)[:, 0]
+        g[0] += gx[t, 0]
+        g[1] += gx[T - 1 - t, 1]
+        s = _sigmoid(g[:, : 2 * H])  # input and forget gates
+        c = s[:, H:] * c + s[:, :H] * np.tanh(g[:, 2 * H:3 * H])
+        hh = _sigmoid(g[:, 3 * H:]) * np.tanh(c)
+        out[t, 0] = hh[0]
+        out[T - 1 - t, 1] = hh[1]
+        h = hh[:, None, :]
+    return out.reshape(T, 2 * H)
 
 
-def _logsumexp(a, axis):
-    m = a.max(axis=axis, keepdims=True)
-    return (m + np.log(np.exp(a - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+def _bilstm_batch(gxs: list, whh2) -> list:
+    """``_bilstm`` over several sentences at once (same maths; one Python loop of the longest length).
+
+    Each direction runs over its own copy of the sequences (the backward one
+    reversed within each sentence's length), so padding never feeds a real step.
+    """
+    B = len(gxs)
+    lengths = [g.shape[0] for g in gxs]
+    T = max(lengths)
+    H = whh2.shape[1]
+    seq = np.zeros((2, B, T, 4 * H), dtype=np.float32)
+    for b, g in enumerate(gxs):
+        seq[0, b, :lengths[b]] = g[:, 0]
+        seq[1, b, :lengths[b]] = g[::-1, 1]
+    h = np.zeros((2, B, H), dtype=np.float32)
+    c = np.zeros((2, B, H), dtype=np.float32)
+    out = np.empty((2, B, T, H), dtype=np.float32)
+    for t in range(T):
+        g = np.matmul(h, whh2) + seq[:, :, t]
+        s = _sigmoid(g[..., : 2 * H])
+        c = s[..., H:] * c + s[..., :H] * np.tanh(g[..., 2 * H:3 * H])
+        h = _sigmoid(g[..., 3 * H:]) * np.tanh(c)
+        out[:, :, t] = h
+    return [np.concatenate([out[0, b, :n], out[1, b, :n][::-1]], axis=1) for b, n in enumerate(lengths)]
 
 
 class NeuralTagger:
@@ -310,6 +341,8 @@ class NeuralTagger:
         with np.load(path) as z:
             meta = json.loads(bytes(z["meta"]).decode("utf-8"))
             w = {k: z[k].astype(np.float32) for k in z.files if k != "meta"}
+        if "bag_q" in w:  # int8 feature embeddings with a scale per row
+            w["bag"] = w.pop("bag_q") * w.pop("bag_scale")[:, None]
         self.meta = meta
         vocab = meta["vocab"]
         self.labels: list[str] = vocab["labels"]
@@ -319,8 +352,31 @@ class NeuralTagger:
         F, D, K = w["conv_w"].shape
         self.conv = w["conv_w"].reshape(F, D * K).T.copy()
         self.width = K
+        self.wih = np.concatenate([w["lstm_wih_f"], w["lstm_wih_b"]]).T.copy()  # (D, 8H)
+        self.bih = np.concatenate([w["lstm_b_f"], w["lstm_b_b"]])
+        self.whh2 = np.stack([w["lstm_whh_f"].T, w["lstm_whh_b"].T])  # (2, H, 4H)
+        self.out_w = w["out_w"].T.copy()
+        self.etrans = np.exp(w["trans"].astype(np.float64))
+        self.estart = np.exp(w["start"].astype(np.float64) - w["start"].max())
+        self.eend = np.exp(w["end"].astype(np.float64) - w["end"].max())
 
     def emissions(self, tokens: list[str], feats: list[list[str]]):
+        gx = self._inputs(tokens, feats)
+        return _bilstm(gx, self.whh2) @ self.out_w + self.w["out_b"]
+
+    def emissions_batch(self, sentences: list[tuple[list[str], list[list[str]]]]) -> list:
+        """``emissions`` of several (tokens, features) sentences, the recurrence batched."""
+        if not sentences:
+            return []
+        tokens = [t for toks, _ in sentences for t in toks]
+        feats = [f for _, fs in sentences for f in fs]
+        gx = self._inputs(tokens, feats)
+        bounds = np.cumsum([0] + [len(toks) for toks, _ in sentences])
+        hs = _bilstm_batch([gx[a:b] for a, b in zip(bounds, bounds[1:])], self.whh2)
+        return [h @ self.out_w + self.w["out_b"] for h in hs]
+
+    def _inputs(self, tokens: list[str], feats: list[list[str]]):
+        """The LSTM's input gates of each token, (T, 2, 4H): feature bag and character CNN (per token)."""
         w = self.w
         fidx, cidx = self.fidx, self.cidx
         T = len(tokens)
@@ -342,25 +398,27 @@ class NeuralTagger:
         conv[ch == 0] = -1e4
         cf = np.maximum(conv.max(axis=1), 0.0)
         x = np.concatenate([bag, cf], axis=1)
-        hf = _lstm(x @ w["lstm_wih_f"].T + w["lstm_b_f"], w["lstm_whh_f"], False)
-        hb = _lstm(x @ w["lstm_wih_b"].T + w["lstm_b_b"], w["lstm_whh_b"], True)
-        return np.concatenate([hf, hb], axis=1) @ w["out_w"].T + w["out_b"]
+        return (x @ self.wih + self.bih).reshape(T, 2, -1)
 
     def marginals(self, emis):
-        """Per-token label marginals of the CRF layer (forward-backward)."""
-        w = self.w
-        trans = w["trans"]
+        """Per-token label marginals of the CRF layer (scaled forward-backward)."""
         T = emis.shape[0]
-        alpha = np.empty_like(emis)
-        beta = np.empty_like(emis)
-        alpha[0] = w["start"] + emis[0]
+        et = self.etrans
+        ee = np.exp(emis - emis.max(axis=1, keepdims=True)).astype(np.float64)
+        alpha = np.empty(ee.shape)
+        beta = np.empty(ee.shape)
+        a = self.estart * ee[0]
+        alpha[0] = a = a / a.sum()
         for t in range(1, T):
-            alpha[t] = _logsumexp(alpha[t - 1][:, None] + trans, 0) + emis[t]
-        beta[T - 1] = w["end"]
+            a = (a @ et) * ee[t]
+            alpha[t] = a = a / a.sum()
+        b = self.eend
+        beta[T - 1] = b = b / b.sum()
         for t in range(T - 2, -1, -1):
-            beta[t] = _logsumexp(trans + (emis[t + 1] + beta[t + 1])[None, :], 1)
-        logz = _logsumexp(alpha[T - 1] + w["end"], 0)
-        return np.exp(alpha + beta - logz)
+            b = et @ (ee[t + 1] * b)
+            beta[t] = b = b / b.sum()
+        m = alpha * beta
+        return m / m.sum(axis=1, keepdims=True)
 
     def viterbi(self, emis) -> list[str]:
         w = self.w
@@ -403,9 +461,15 @@ def read_resources(path: Path) -> dict:
 
 
 class KazakhNER:
-    """Kazakh NER tagger: ``tag()`` for token lists, ``spans()`` for raw text."""
+    """Kazakh NER tagger: ``tag()`` for token lists, ``spans()`` for raw text.
 
-    def __init__(self, model_path: Path, resources: dict) -> None:
+    With a neural model beside the CRF (``kk_ner_nn*.npz``), the tags come from
+    the average of the CRF's and the networks' label marginals, decoded by
+    Viterbi under IOB2 constraints; without one, from the CRF alone.
+    """
+
+    def __init__(self, model_path: Path, resources: dict, neural: list[Path] | None = None,
+                 nn_weight: float | None = None) -> None:
         import pycrfsuite
 
         self.path = Path(model_path)
@@ -413,31 +477,108 @@ class KazakhNER:
         self.featurize = Featurizer(resources)
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.path))
+        self._nets = [NeuralTagger(p) for p in (neural or [])]
+        ens = resources.get("ensemble") or {}
+        self.nn_weight = float(nn_weight if nn_weight is not None else ens.get("nn_weight", 0.5))
+        labels = self._tagger.labels()
+        self._labels = ["O"] + sorted(lab for lab in labels if lab != "O")
+        self._trans, self._start = iob_constraints(self._labels)
+        self._end = np.zeros(len(self._labels), dtype=np.float32)
+        self._maps = []
+        for net in self._nets:
+            # column of each CRF label in the net's labels; the net's other types count as O
+            self._maps.append(np.array([net.labels.index(lab) if lab in net.labels else -1
+                                        for lab in self._labels]))
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "KazakhNER":
-        """Load the CRF at ``path`` (default: the committed model) and its ``.json`` resources."""
+    def load(cls, path: str | Path | None = None, neural: bool = True) -> "KazakhNER":
+        """Load the CRF at ``path`` (default: the committed model), its ``.json``
+        resources and, unless ``neural`` is false, the networks listed there."""
         model = Path(path) if path is not None else DEFAULT_MODEL
-        return cls(model, read_resources(model.with_suffix(".json")))
+        res = read_resources(model.with_suffix(".json"))
+        nets = [model.parent / name for name in (res.get("ensemble") or {}).get("networks", [])] if neural else []
+        return cls(model, res, [p for p in nets if p.exists()])
 
     @property
     def labels(self) -> list[str]:
         """The tags the model can output."""
-        return self._tagger.labels()
+        return list(self._labels)
+
+    def parts(self, tokens: list[str]):
+        """(CRF marginals, networks' mean marginals or None), each (tokens x ``labels``)."""
+        feats = self.featurize(list(tokens))
+        tagger = self._tagger
+        tagger.set(feats)
+        n = len(tokens)
+        crf = np.array([[tagger.marginal(lab, t) for lab in self._labels] for t in range(n)])
+        if not self._nets:
+            return crf, None
+        nn = np.zeros_like(crf)
+        for net, cols in zip(self._nets, self._maps):
+            m = net.marginals(net.emissions(tokens, feats))
+            p = np.where(cols >= 0, m[:, np.maximum(cols, 0)], 0.0)
+            p[:, 0] = np.clip(1.0 - p[:, 1:].sum(1), 0.0, 1.0)  # the net's other types count as O
+            nn += p
+        return crf, nn / len(self._nets)
+
+    def _combine(self, crf, nets_marginals):
+        """The networks' mean marginals mapped onto the CRF's labels (their other types count as O)."""
+        nn = np.zeros_like(crf)
+        for m, cols in zip(nets_marginals, self._maps):
+            p = np.where(cols >= 0, m[:, np.maximum(cols, 0)], 0.0)
+            p[:, 0] = np.clip(1.0 - p[:, 1:].sum(1), 0.0, 1.0)
+            nn += p
+        return nn / len(self._nets)
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """``tag`` for several sentences, the networks run on all of them at once (faster)."""
+        sentences = [list(t) for t in sentences]
+        if not self._nets:
+            return [self.tag(t) for t in sentences]
+        todo = [(i, t, self.featurize(t)) for i, t in enumerate(sentences) if t]
+        crfs = []
+        for _, toks, feats in todo:
+            self._tagger.set(feats)
+            crfs.append(np.array([[self._tagger.marginal(lab, k) for lab in self._labels]
+                                  for k in range(len(toks))]))
+        per_net = [net.emissions_batch([(toks, feats) for _, toks, feats in todo]) for net in self._nets]
+        out: list[list[str]] = [[] for _ in sentences]
+        for n, (i, toks, _) in enumerate(todo):
+            nn = self._combine(crfs[n], [net.marginals(per_net[k][n]) for k, net in enumerate(self._nets)])
+            out[i] = self.decode(toks, self.nn_weight * nn + (1 - self.nn_weight) * crfs[n])
+        return out
+
+    def marginals(self, tokens: list[str]):
+        """Per-token probabilities of ``labels`` (ensemble average) for a tokenised sentence."""
+        crf, nn = self.parts(tokens)
+        if nn is None:
+            return crf
+        return self.nn_weight * nn + (1 - self.nn_weight) * crf
+
+    def decode(self, tokens: list[str], probs) -> list[str]:
+        """IOB2 tags maximising the summed log-probabilities under IOB2 constraints."""
+        path = _viterbi(np.log(probs + 1e-9), self._trans, self._start, self._end)
+        return _split_ranks(list(tokens), [self._labels[k] for k in path])
 
     def tag(self, tokens: list[str]) -> list[str]:
         """IOB2 tags for a tokenised sentence."""
         if not tokens:
             return []
         tokens = list(tokens)
-        tags = self._tagger.tag(self.featurize(tokens))
-        return _split_ranks(tokens, _repair(tags))
+        if not self._nets:
+            return _split_ranks(tokens, _repair(self._tagger.tag(self.featurize(tokens))))
+        return self.decode(tokens, self.marginals(tokens))
 
-    def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """Entities in raw ``text`` as ``(start, end, type)`` character offsets."""
+    def spans(self, text: str, focus: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+        """Entities in raw ``text`` as ``(start, end, type)`` character offsets.
+
+        With ``focus`` (character spans), only the sentences overlapping one of them are tagged.
+        """
         out: list[tuple[int, int, str]] = []
-        for sent in _sentences(tokenize(text)):
-            tags = self.tag([t for t, _, _ in sent])
+        sents = _sentences(tokenize(text))
+        if focus is not None:
+            sents = [sent for sent in sents if any(a < sent[-1][2] and sent[0][1] < b for a, b in focus)]
+        for sent, tags in zip(sents, self.tag_many([[t for t, _, _ in sent] for sent in sents])):
             for i, j, typ in iob_chunks(tags):
                 out.append((sent[i][1], sent[j - 1][2], typ))
         return out

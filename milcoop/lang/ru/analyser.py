@@ -76,7 +76,8 @@ class RussianAnalyser:
         doc.tag_ner(self._ner)
         return [(s.start, s.stop, s.type) for s in doc.spans]
 
-    def persons(self, text: str, spans=None) -> list[PersonMention]:
+    def persons(self, text: str, spans=None, focus=None) -> list[PersonMention]:
+        """natasha's PER spans in the nominative (``focus`` is ignored: the NER reads the whole text at once)."""
         spans = self.ner(text) if spans is None else spans
         out = []
         taken = [(s, e) for s, e, k in spans]
