@@ -150,7 +150,7 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
         found = explicit_date(doc, lex, sent.text) or relative_date(doc, lex, sent.text)
         if found:
             return found
-    lead = [s for s in doc.sentences if len(s.text.split()) >= 3][:LEAD_SENTENCES]
+    lead = [s for s in doc.sentences if s.prose][:LEAD_SENTENCES]
     for sent in lead:  # "Осы мерейтойға орай бүгін Мәскеуде ..." (date and byline lines do not count)
         found = relative_date(doc, lex, sent.text)
         if found:

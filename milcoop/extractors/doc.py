@@ -23,6 +23,9 @@ class Hit:
     kind: str = "name"  # "name" or "adjective" for countries
 
 
+PROSE_WORDS = 3
+
+
 @dataclass
 class Sentence:
     start: int
@@ -41,6 +44,11 @@ class Sentence:
     def eventful(self) -> bool:
         """Carries an engagement: an event cue in a military or cooperation context."""
         return bool(self.types) and (self.military or self.cooperation)
+
+    @property
+    def prose(self) -> bool:
+        """A line of a few words: not a lone city, date or byline."""
+        return len(self.text.split()) >= PROSE_WORDS
 
     @property
     def engaged(self) -> bool:

@@ -24,7 +24,6 @@ from .segments import boundaries, within
 
 EXTRACTOR_VERSION = "0.1.0"
 MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
-HEADLINE_WORDS = 3
 # types one side can carry out alone (a purchase, a course, a deployment): their cue may sit
 # in a sentence that names no counterpart
 ONE_SIDED_TYPES = ("industry", "training", "deployment")
@@ -41,7 +40,7 @@ def _sentence_types(lex, chunk: str) -> set[str]:
 
 def headline(doc: Doc) -> Sentence | None:
     """The article's first sentence of a few words (a lone city or date line is no headline)."""
-    return next((s for s in doc.sentences[:3] if len(s.text.split()) >= HEADLINE_WORDS), None)
+    return next((s for s in doc.sentences[:3] if s.prose), None)
 
 
 def _parse_iso(value: str | None) -> date | None:
