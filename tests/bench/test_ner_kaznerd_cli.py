@@ -1,0 +1,27 @@
+"""`milcoop benchmark ner --dataset kaznerd` on the first KazNERD test sentences, both models."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from milcoop.bench.paths import shared_dir
+from milcoop.cli import app
+
+KAZNERD = shared_dir() / "benchmarks" / "kaznerd" / "IOB2_test.txt"
+pytestmark = pytest.mark.skipif(not KAZNERD.exists(), reason="KazNERD not in shared/")
+
+
+@pytest.mark.parametrize("model", ["crf", "ensemble"])
+def test_both_models_report_five_types(model):
+    res = CliRunner().invoke(app, ["benchmark", "ner", "--dataset", "kaznerd", "--kk-model", model,
+                                   "--limit", "300", "--json"])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout.strip().splitlines()[-1])
+    assert out["model"] == model and out["sentences"] == 300
+    assert set(out["types"]) == {"PERSON", "GPE", "LOCATION", "ORGANISATION", "POSITION"}
+    assert out["micro"]["f1"] > 0.78, out["micro"]  # measured .830 (crf), .844 (ensemble)
+
+
+def test_unknown_model_is_a_clear_error():
+    res = CliRunner().invoke(app, ["benchmark", "ner", "--dataset", "kaznerd", "--kk-model", "bert"])
+    assert res.exit_code == 2 and "bert" in res.output
