@@ -284,32 +284,11 @@ def _sigmoid(x):
     return 0.5 * (1.0 + np.tanh(0.5 * x))
 
 
-def _bilstm(gx, whh2):
-    """Both directions of a one-layer BiLSTM, stepped together.
-
-    ``gx``: (T, 2, 4H) input gates (forward, backward); ``whh2``: (2, H, 4H)
-    recurrent weights, transposed. Torch gate order i, f, g, o. Returns (T, 2H).
-    """
-    T = gx.shape[0]
-    H = whh2.shape[1]
-    h = np.zeros((2, 1, H), dtype=np.float32)
-    c = np.zeros((2, H), dtype=np.float32)
-    out = np.empty((T, 2, H), dtype=np.float32)
-    for t in range(T):
-        g = np.matmul(h, whh2)[:, 0]
-        g[0] += gx[t, 0]
-        g[1] += gx[T - 1 - t, 1]
-        s = _sigmoid(g[:, : 2 * H])  # input and forget gates
-        c = s[:, H:] * c + s[:, :H] * np.tanh(g[:, 2 * H:3 * H])
-        hh = _sigmoid(g[:, 3 * H:]) * np.tanh(c)
-        out[t, 0] = hh[0]
-        out[T - 1 - t, 1] = hh[1]
-        h = hh[:, None, :]
-    return out.reshape(T, 2 * H)
-
-
 def _bilstm_batch(gxs: list, whh2) -> list:
-    """``_bilstm`` over several sentences at once (same maths; one Python loop of the longest length).
+    """A one-layer BiLSTM over several sentences at once, both directions stepped together
+    (one Python loop of the longest length). ``gxs``: per sentence, (T, 2, 4H) input gates
+    (forward, backward); ``whh2``: (2, H, 4H) recurrent weights, transposed; torch gate order
+    i, f, g, o. Returns per sentence (T, 2H).
 
     Each direction runs over its own copy of the sequences (the backward one
     reversed within each sentence's length), so padding never feeds a real step.
@@ -361,8 +340,8 @@ class NeuralTagger:
         self.eend = np.exp(w["end"].astype(np.float64) - w["end"].max())
 
     def emissions(self, tokens: list[str], feats: list[list[str]]):
-        gx = self._inputs(tokens, feats)
-        return _bilstm(gx, self.whh2) @ self.out_w + self.w["out_b"]
+        """Per-token label scores of one sentence."""
+        return self.emissions_batch([(tokens, feats)])[0]
 
     def emissions_batch(self, sentences: list[tuple[list[str], list[list[str]]]]) -> list:
         """``emissions`` of several (tokens, features) sentences, the recurrence batched."""
@@ -504,22 +483,11 @@ class KazakhNER:
         """The tags the model can output."""
         return list(self._labels)
 
-    def parts(self, tokens: list[str]):
-        """(CRF marginals, networks' mean marginals or None), each (tokens x ``labels``)."""
-        feats = self.featurize(list(tokens))
+    def _crf_marginals(self, feats: list[list[str]]):
+        """The CRF's per-token label marginals (tokens x ``labels``)."""
         tagger = self._tagger
         tagger.set(feats)
-        n = len(tokens)
-        crf = np.array([[tagger.marginal(lab, t) for lab in self._labels] for t in range(n)])
-        if not self._nets:
-            return crf, None
-        nn = np.zeros_like(crf)
-        for net, cols in zip(self._nets, self._maps):
-            m = net.marginals(net.emissions(tokens, feats))
-            p = np.where(cols >= 0, m[:, np.maximum(cols, 0)], 0.0)
-            p[:, 0] = np.clip(1.0 - p[:, 1:].sum(1), 0.0, 1.0)  # the net's other types count as O
-            nn += p
-        return crf, nn / len(self._nets)
+        return np.array([[tagger.marginal(lab, t) for lab in self._labels] for t in range(len(feats))])
 
     def _combine(self, crf, nets_marginals):
         """The networks' mean marginals mapped onto the CRF's labels (their other types count as O)."""
@@ -530,30 +498,35 @@ class KazakhNER:
             nn += p
         return nn / len(self._nets)
 
+    def _mix(self, crf, nn):
+        """The ensemble average of the CRF's and the networks' marginals."""
+        return crf if nn is None else self.nn_weight * nn + (1 - self.nn_weight) * crf
+
+    def parts(self, tokens: list[str]):
+        """(CRF marginals, networks' mean marginals or None), each (tokens x ``labels``)."""
+        feats = self.featurize(list(tokens))
+        crf = self._crf_marginals(feats)
+        if not self._nets:
+            return crf, None
+        return crf, self._combine(crf, [net.marginals(net.emissions(tokens, feats)) for net in self._nets])
+
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """``tag`` for several sentences, the networks run on all of them at once (faster)."""
         sentences = [list(t) for t in sentences]
         if not self._nets:
             return [self.tag(t) for t in sentences]
         todo = [(i, t, self.featurize(t)) for i, t in enumerate(sentences) if t]
-        crfs = []
-        for _, toks, feats in todo:
-            self._tagger.set(feats)
-            crfs.append(np.array([[self._tagger.marginal(lab, k) for lab in self._labels]
-                                  for k in range(len(toks))]))
         per_net = [net.emissions_batch([(toks, feats) for _, toks, feats in todo]) for net in self._nets]
         out: list[list[str]] = [[] for _ in sentences]
-        for n, (i, toks, _) in enumerate(todo):
-            nn = self._combine(crfs[n], [net.marginals(per_net[k][n]) for k, net in enumerate(self._nets)])
-            out[i] = self.decode(toks, self.nn_weight * nn + (1 - self.nn_weight) * crfs[n])
+        for n, (i, toks, feats) in enumerate(todo):
+            crf = self._crf_marginals(feats)
+            nn = self._combine(crf, [net.marginals(per_net[k][n]) for k, net in enumerate(self._nets)])
+            out[i] = self.decode(toks, self._mix(crf, nn))
         return out
 
     def marginals(self, tokens: list[str]):
         """Per-token probabilities of ``labels`` (ensemble average) for a tokenised sentence."""
-        crf, nn = self.parts(tokens)
-        if nn is None:
-            return crf
-        return self.nn_weight * nn + (1 - self.nn_weight) * crf
+        return self._mix(*self.parts(tokens))
 
     def decode(self, tokens: list[str], probs) -> list[str]:
         """IOB2 tags maximising the summed log-probabilities under IOB2 constraints."""
