@@ -243,6 +243,27 @@ def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name,
     return analyser.mention(doc.text, run[0][0], run[-1][1])
 
 
+_LINE_WORD = re.compile(r"[^\W\d_]{3,}")
+TITLE_CASE_MIN_WORDS = 5  # "Maj. Kevin Sandell" alone is a caption, not a headline
+
+
+def _title_case(text: str, pos: int) -> bool:
+    """Is the line around ``pos`` written in title case ("Russia And Kazakhstan Swap Out
+    Military Cooperation Pact Dating Back Decades")? Capitals there say nothing of names."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = _LINE_WORD.findall(text[start:end if end >= 0 else len(text)])
+    return len(words) >= TITLE_CASE_MIN_WORDS and all(w[0].isupper() for w in words)
+
+
+def _unconfirmed_titles(doc: Doc, mentions: list[PersonMention]) -> list[PersonMention]:
+    """Mentions from title-case lines whose surname the article never writes in a plain line."""
+    titled = [_title_case(doc.text, m.start) for m in mentions]
+    plain = [name_key(m.surname) for m, t in zip(mentions, titled) if not t]
+    return [m for m, t in zip(mentions, titled)
+            if t and not any(_same(name_key(m.surname), k) for k in plain)]
+
+
 def _named_thing(mention: PersonMention, things: set[str]) -> bool:
     """'Steppe Eagle', 'Khaan Quest': the name of an exercise found in the article."""
     name = romanize(mention.normal).lower()
@@ -269,6 +290,8 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         if m is not None and not _honoured(doc, lex, m) and not _namesake(doc, lex, m) \
                 and not _named_thing(m, named):
             mentions.append(m)
+    unconfirmed = _unconfirmed_titles(doc, mentions)
+    mentions = [m for m in mentions if m not in unconfirmed]
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
     _coordinate(doc, lex, mentions, readings)
     people: list[Person] = []

@@ -136,3 +136,37 @@ def test_apposition_counts_a_country_as_one_word(extractor):
     raw = RawDocument(source="t", external_id="t", text=text, lang="en")
     people = {p.name: p for e in extractor.extract(clean(raw)).events for p in e.participants}
     assert (people["Talgat Mukhtarov"].country, people["Talgat Mukhtarov"].role) == ("KZ", "deputy_defense_minister")
+
+
+def test_title_case_headline_words_are_not_a_name(dev, extractor):
+    """dev076's headline "Russia And Kazakhstan Swap Out Military Cooperation Pact Dating Back
+    Decades" puts every word in capitals: "Dating Back Decades" is no person; Shoigu, named
+    in the body, still is."""
+    people = _people(extractor, dev["dev076"])
+    assert "Dating Back Decades" not in people
+    assert "Sergei Shoigu" in people
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("Defence minister Ruslan Zhaksylykov met his Uzbek colleague Bakhodir Kurbanov.", True),
+    ("Defence minister Ruslan Zhaksylykov met his Uzbek colleague in Tashkent.", False),
+])
+def test_title_case_line_names_need_confirming(body, kept):
+    """A name in a title-case headline counts only if a plain line names the person too."""
+    from milcoop.extractors.doc import Doc
+    from milcoop.extractors.people import _unconfirmed_titles
+    from milcoop.lang.base import PersonMention
+
+    text = "Kazakh Minister Meets Uzbek Counterpart Bakhodir Kurbanov In Tashkent\n\n" + body
+
+    def mention(name):
+        at = text.index(name)
+        return PersonMention(at, at + len(name), name, name, name.split()[-1], name.split()[0])
+
+    mentions = [mention("Bakhodir Kurbanov"), mention("Ruslan Zhaksylykov")]
+    if kept:
+        at = text.rindex("Bakhodir Kurbanov")
+        mentions.append(PersonMention(at, at + 17, "Bakhodir Kurbanov", "Bakhodir Kurbanov", "Kurbanov", "Bakhodir"))
+    dropped = _unconfirmed_titles(Doc(article=None, lang="en", text=text), mentions)
+    assert (mentions[0] in dropped) is not kept
+    assert mentions[1] not in dropped
