@@ -24,6 +24,7 @@ def _names() -> dict:
         data = yaml.safe_load(fh)
     data["patronymic"] = re.compile(data["patronymic"], re.I)
     data["instrumental"] = re.compile(data["instrumental"])
+    data["genitive"] = re.compile(data["genitive"])
     return data
 
 
@@ -115,9 +116,20 @@ class RussianAnalyser:
 
     _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
-    def _name_parses(self, word: str):
+    def _name_parses(self, word: str, known: bool = False):
+        """Singular given-name and surname parses; ``known``: only those of the dictionary
+        (pymorphy3 also guesses: "Баррозу" as a woman's "Барроза" in the accusative)."""
         return [p for p in self._morph.parse(word)
-                if ("Surn" in p.tag or "Name" in p.tag) and "sing" in p.tag]
+                if ("Surn" in p.tag or "Name" in p.tag) and "sing" in p.tag and (p.is_known or not known)]
+
+    def _case_options(self, words, known: bool) -> list[set]:
+        """Per word with a name parse, the (case, gender) pairs it can be."""
+        options = []
+        for w in words:
+            pairs = {(p.tag.case, p.tag.gender) for p in self._name_parses(w.split("-")[-1], known)}
+            if pairs:
+                options.append(pairs)
+        return options
 
     def _normalise_name(self, words: tuple[str, ...], previous: str | None = None) -> list[str]:
         """Nominative of a name, choosing the case and gender all its words agree on.
@@ -126,16 +138,19 @@ class RussianAnalyser:
         in the genitive; the word before the name decides ("министра обороны
         Киргизии Руслана Мукамбетова" is genitive, "посол Руслана Иванова" is not).
         """
-        options = []
-        for w in words:
-            pairs = {(p.tag.case, p.tag.gender) for p in self._name_parses(w.split("-")[-1])}
-            if pairs:
-                options.append(pairs)
-        agreed = set.intersection(*options) if options else set()
-        if not agreed and options:
-            agreed = options[0]
-            if len(options) > 1 and ("ablt", "masc") in options[-1] and _case_by_ending(words[-1]):
-                agreed = {("ablt", "masc")}  # "Хулуси Акаром": the surname declines, the given name does not
+        known = self._case_options(words, known=True)
+        agreed = set.intersection(*known) if known else set()
+        if not agreed:  # the dictionary alone does not settle it: its guesses too
+            options = self._case_options(words, known=False)
+            agreed = set.intersection(*options) if options else set()
+            if not agreed and options:
+                agreed = options[0]
+                if len(options) > 1 and ("ablt", "masc") in options[-1] and _case_by_ending(words[-1]):
+                    agreed = {("ablt", "masc")}  # "Хулуси Акаром": the surname declines, the given name does not
+        if not known and len(words) > 1 and all(_names()["genitive"].search(w) for w in words) \
+                and previous and self._governs_genitive(previous):
+            # "министра обороны Греции Паноса Камменоса": a foreign man's name in the genitive
+            return [_foreign_nominative(w, "gent") for w in words]
         if not agreed:
             case = _case_by_ending(words[-1])
             return [_foreign_nominative(w, case) for w in words] if case else list(words)
@@ -144,7 +159,7 @@ class RussianAnalyser:
         if (case, gender) == ("nomn", "femn") and ("gent", "masc") in agreed and previous \
                 and self._governs_genitive(previous):
             case, gender = "gent", "masc"
-        unknown_last = not self._name_parses(words[-1].split("-")[-1])
+        unknown_last = not self._name_parses(words[-1].split("-")[-1], known=True)
         if case != "ablt" and unknown_last and _case_by_ending(words[-1]):
             case, gender = "ablt", "masc"  # "Яшаром Гюлером", "Хулуси Акаром": the unknown surname tells the case
         return [self._to_nominative(w, case, gender) for w in words]
