@@ -12,6 +12,14 @@ _QUOTED = re.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’']{2,40}?)\s*[
 WINDOW = 70
 
 
+def _name_like(quoted: str, closer: str, after: str) -> bool:
+    """A quoted name starts with a capital or a digit (“power is in partnership” is a
+    motto), and its closing mark is no apostrophe (“Georgia’s NATO membership real”)."""
+    letter = re.search(r"[^\W\d_]", quoted)
+    return bool(letter) and (quoted[:1].isdigit() or quoted[letter.start()].isupper()) \
+        and not (closer in "’'" and after[:1].isalpha())
+
+
 def normalise_name(name: str) -> str:
     """'Степной орел - 2016' -> 'Степной орел-2016'."""
     name = re.sub(r"\s*[-–—−]\s*(\d{2,4})$", r"-\1", name.strip().strip(",.;:"))
@@ -52,7 +60,7 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=()) -> list[Exerc
         for m in _QUOTED.finditer(sent.text):
             near = any(abs(m.start() - n.end()) <= WINDOW or abs(n.start() - m.end()) <= 25
                        for n in nouns)
-            if not near or not re.search(r"[^\W\d_]", m.group(1)):
+            if not near or not _name_like(m.group(1), m.group(0)[-1], sent.text[m.end():]):
                 continue
             raw = _strip_common(normalise_name(m.group(1)), not_name)
             if not raw or len(raw.split()) > 4:

@@ -45,6 +45,19 @@ def test_exercise_names_in_english_with_status(dev, extractor):
     assert ex == {"Khazri-2023": "held"}
 
 
+def test_quoted_motto_and_possessive_are_not_exercises(dev, extractor):
+    """dev111: “power is in partnership” (a motto) and “Georgia’s NATO membership real”
+    (the apostrophe is no closing quote) sit next to "exercise" but name none."""
+    names = {e.name for ev in _extract(extractor, dev["dev111"]).events for e in ev.exercises}
+    assert names == {"Agile Spirit-2019"}
+
+
+def test_quoted_exercise_name_with_the_comma_inside(dev, extractor):
+    """dev097: the exercise "Khazar-2025," (American punctuation inside the quotes)."""
+    names = {e.name for ev in _extract(extractor, dev["dev097"]).events for e in ev.exercises}
+    assert "Khazar-2025" in names
+
+
 def test_documents_with_periods(dev, extractor):
     docs = {(d.type, tuple(d.period or ()), d.status) for d in _extract(extractor, dev["dev031"]).events[0].documents}
     assert ("program", (2019, 2021), "signed") in docs
