@@ -20,6 +20,26 @@ def _name_like(quoted: str, closer: str, after: str) -> bool:
         and not (closer in "’'" and after[:1].isalpha())
 
 
+UNIT_GAP = 2  # a unit noun this close to the quotes names what is quoted
+
+
+def _unit_names(text: str, lex: Lexicon) -> set[str]:
+    """Quoted names the article gives a military unit ("батальона «Казбат»", «Қазбат»
+    батальоны): not exercises, wherever else they are quoted (lower-cased). A quote
+    between a unit and an exercise noun (батальоны «Дала бүркіті» оқу-жаттығуына) is
+    the exercise's."""
+    units = list(lex.finditer("unit_nouns", text))
+    if not units:
+        return set()
+    exercises = list(lex.finditer("exercise_nouns", text))
+
+    def beside(m, nouns) -> bool:
+        return any(0 <= m.start() - n.end() <= UNIT_GAP or 0 <= n.start() - m.end() <= UNIT_GAP for n in nouns)
+
+    return {normalise_name(m.group(1)).lower() for m in _QUOTED.finditer(text)
+            if beside(m, units) and not beside(m, exercises)}
+
+
 def normalise_name(name: str) -> str:
     """'Степной орел - 2016' -> 'Степной орел-2016'."""
     name = re.sub(r"\s*[-–—−]\s*(\d{2,4})$", r"-\1", name.strip().strip(",.;:"))
@@ -35,6 +55,7 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=()) -> list[Exerc
     """
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
     out: dict[str, Exercise] = {}
+    units = _unit_names(doc.text, lex)
     unquoted = [re.compile(p) for p in lex.raw.get("exercise_name_patterns") or ()]
     for sent in doc.sentences:
         nouns = list(lex.finditer("exercise_nouns", sent.text))
@@ -63,7 +84,7 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=()) -> list[Exerc
             if not near or not _name_like(m.group(1), m.group(0)[-1], sent.text[m.end():]):
                 continue
             raw = _strip_common(normalise_name(m.group(1)), not_name)
-            if not raw or len(raw.split()) > 4:
+            if not raw or len(raw.split()) > 4 or raw.lower() in units:
                 continue
             _add(out, english_name(raw) or romanize(raw), sent)
     return _drop_bare_duplicates(list(out.values()))

@@ -58,6 +58,25 @@ def test_quoted_exercise_name_with_the_comma_inside(dev, extractor):
     assert "Khazar-2025" in names
 
 
+def test_a_quoted_unit_is_not_an_exercise(dev, extractor):
+    """dev089: 'миротворческого батальона "Казбат"' names the battalion, not an exercise."""
+    names = {e.name for ev in _extract(extractor, dev["dev089"]).events for e in ev.exercises}
+    assert names == {"Steppe Eagle-2013"}
+
+
+@pytest.mark.parametrize("lang, text, units", [
+    ("ru", "личный состав батальона «Казбат» и штаб бригады «Казбриг» прибыли на учения", {"казбат", "казбриг"}),
+    ("kk", "«Қазбат» бітімгерлік батальоны «Дала бүркіті» оқу-жаттығуына қатысты", set()),
+    ("kk", "бітімгерлік батальон «Қазбат» «Дала бүркіті» оқу-жаттығуына қатысты", {"қазбат"}),
+    ("en", "the Kazakh battalion “Kazbat” joined exercise “Steppe Eagle”", {"kazbat"}),
+])
+def test_unit_names(lang, text, units):
+    from milcoop.extractors.exercises import _unit_names
+    from milcoop.lang.lexicon import load_lexicon
+
+    assert _unit_names(text, load_lexicon(lang)) == units
+
+
 def test_documents_with_periods(dev, extractor):
     docs = {(d.type, tuple(d.period or ()), d.status) for d in _extract(extractor, dev["dev031"]).events[0].documents}
     assert ("program", (2019, 2021), "signed") in docs
