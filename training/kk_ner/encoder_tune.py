@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import sys
 import time
@@ -192,7 +193,7 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     import torch
 
-    torch.set_num_threads(int(__import__("os").environ.get("TORCH_THREADS", "2")))
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", "2")))
     params = dict(ENC_PARAMS)
     for key in ("epochs", "frozen", "lr"):
         if getattr(args, key) is not None:

@@ -500,9 +500,10 @@ def read_resources(path: Path) -> dict:
 class KazakhNER:
     """Kazakh NER tagger: ``tag()`` for token lists, ``spans()`` for raw text.
 
-    With a neural model beside the CRF (``kk_ner_nn*.npz``), the tags come from
-    the average of the CRF's and the networks' label marginals, decoded by
-    Viterbi under IOB2 constraints; without one, from the CRF alone.
+    With networks (``kk_ner_nn*.npz``) and the fine-tuned encoder (``kk_ner_enc.npz``)
+    beside the CRF, the tags come from a weighted average of the members' label
+    probabilities, decoded by Viterbi under IOB2 constraints; without them, from
+    the CRF alone.
     """
 
     def __init__(self, model_path: Path, resources: dict, neural: list[Path] | None = None,
@@ -551,10 +552,8 @@ class KazakhNER:
         ens = res.get("ensemble") or {}
         nets = [model.parent / name for name in ens.get("networks", [])] if neural else []
         enc_file = model.parent / ens["encoder"] if neural and encoder and ens.get("encoder") else None
-        encoder = None
-        if enc_file is not None and enc_file.exists() and model_path() is not None:
-            encoder = EncoderTagger(enc_file)
-        return cls(model, res, [p for p in nets if p.exists()], encoder=encoder)
+        tuned = EncoderTagger(enc_file) if enc_file is not None and enc_file.exists() and model_path() else None
+        return cls(model, res, [p for p in nets if p.exists()], encoder=tuned)
 
     @property
     def members(self) -> list[str]:
