@@ -170,3 +170,11 @@ def test_title_case_line_names_need_confirming(body, kept):
     dropped = _unconfirmed_titles(Doc(article=None, lang="en", text=text), mentions)
     assert (mentions[0] in dropped) is not kept
     assert mentions[1] not in dropped
+
+
+@pytest.mark.parametrize("aid, phrase", [
+    ("dev125", "Aerospace Industry"),   # "the Minister of Defence and Aerospace Industry"
+    ("dev124", "Making Process"),       # "rehearsed the Military Decision Making Process"
+])
+def test_capitalised_common_nouns_are_not_people(aid, phrase, dev, extractor):
+    assert phrase not in _people(extractor, dev[aid])
