@@ -165,18 +165,16 @@ def export(net, labels, params) -> dict:
 
 
 def save(path: Path, model: dict) -> None:
-    """Matrices as int8 with one float32 scale per row (like the networks' tables); the rest float32."""
+    """Matrices as int8 rows (like the networks' tables), the rest float32."""
+    from neural import int8_rows, write_npz
+
     out = {}
     for name, a in model["arrays"].items():
         if a.ndim == 2:
-            scale = np.abs(a).max(axis=1) / 127.0
-            scale[scale == 0] = 1.0
-            out[name + ".q"] = np.round(a / scale[:, None]).astype(np.int8)
-            out[name + ".s"] = scale.astype(np.float32)
+            out[name + ".q"], out[name + ".s"] = int8_rows(a)
         else:
             out[name] = a
-    meta = json.dumps(model["meta"], ensure_ascii=False, sort_keys=True)
-    np.savez_compressed(path, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8), **out)
+    write_npz(path, out, model["meta"])
 
 
 def main(argv=None) -> None:

@@ -195,14 +195,22 @@ def export(net) -> dict:
     }
 
 
+def int8_rows(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A matrix as int8 with one float32 scale per row (the row's largest magnitude / 127)."""
+    scale = np.abs(a).max(axis=1) / 127.0
+    scale[scale == 0] = 1.0
+    return np.round(a / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
+def write_npz(path: Path, arrays: dict, meta: dict) -> None:
+    """Compressed ``.npz`` with ``meta`` as UTF-8 JSON bytes in its ``meta`` entry."""
+    text = json.dumps(meta, ensure_ascii=False, sort_keys=True)
+    np.savez_compressed(path, meta=np.frombuffer(text.encode("utf-8"), dtype=np.uint8), **arrays)
+
+
 def save(path: Path, weights: dict, vocab: dict, params: dict) -> None:
     """Write the network as a compressed ``.npz``: the feature-bag embedding (most of the
-    size) as int8 with one float32 scale per row, the other arrays as float32."""
+    size) as int8 rows, the other arrays as float32."""
     arrays = dict(weights)
-    bag = arrays.pop("bag")
-    scale = np.abs(bag).max(axis=1) / 127.0
-    scale[scale == 0] = 1.0
-    arrays["bag_q"] = np.round(bag / scale[:, None]).astype(np.int8)
-    arrays["bag_scale"] = scale.astype(np.float32)
-    meta = json.dumps({"vocab": vocab, "params": params}, ensure_ascii=False, sort_keys=True)
-    np.savez_compressed(path, meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8), **arrays)
+    arrays["bag_q"], arrays["bag_scale"] = int8_rows(arrays.pop("bag"))
+    write_npz(path, arrays, {"vocab": vocab, "params": params})
