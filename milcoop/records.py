@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from .schema import Area, DocumentStatus, DocumentType, EventType, ExerciseStatus, Rank, Role
+
 
 class RawDocument(BaseModel):
     """One article as a reader found it, before any cleaning."""
@@ -73,28 +75,28 @@ class Location(BaseModel):
 class Participant(BaseModel):
     name: str
     country: str | None = None
-    role: str | None = None
-    rank: str | None = None
+    role: Role | None = None
+    rank: Rank | None = None
     surface: str | None = Field(None, description="the mention as written")
     evidence: list[Span] = Field(default_factory=list)
 
 
 class Document(BaseModel):
-    type: str
+    type: DocumentType
     period: list[int] | None = None
-    status: str = "mentioned"
+    status: DocumentStatus = "mentioned"
     title: str | None = None
     evidence: list[Span] = Field(default_factory=list)
 
 
 class Exercise(BaseModel):
     name: str
-    status: str = "held"
+    status: ExerciseStatus = "held"
     evidence: list[Span] = Field(default_factory=list)
 
 
 class Event(BaseModel):
-    type: list[str] = Field(default_factory=list)
+    type: list[EventType] = Field(default_factory=list)
     date: str | None = None
     location: Location = Field(default_factory=Location)
     countries: list[str] = Field(default_factory=list)
@@ -102,7 +104,7 @@ class Event(BaseModel):
     participants: list[Participant] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
     exercises: list[Exercise] = Field(default_factory=list)
-    areas: list[str] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=list)
     evidence: list[Span] = Field(default_factory=list)
     preparatory: bool = Field(False, description="a meeting that prepares an exercise, not the exercise")
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from ..schema import LEXICON_VOCABULARIES
+
 _CAPS = re.compile(r"(?<![\w\\])([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,})(?![\w])")
 
 
@@ -84,6 +86,12 @@ class Lexicon:
 
 
 def build_lexicon(code: str, data: dict) -> Lexicon:
+    """Compile ``data``; a label of a schema section outside the schema's vocabulary is an error."""
+    for key, allowed in LEXICON_VOCABULARIES.items():
+        unknown = sorted(set(data.get(key) or {}) - set(allowed)) if isinstance(data.get(key), dict) else []
+        if unknown:
+            raise ValueError(f"lexicon {code!r}, section {key!r}: {', '.join(unknown)} not in the schema "
+                             f"(milcoop/schema.py: {', '.join(allowed)})")
     lex = Lexicon(code=code, raw=data)
     for key, value in data.items():
         if isinstance(value, list) and value and all(isinstance(v, str) for v in value):

@@ -1,6 +1,7 @@
 import pytest
 
-from milcoop.lang.lexicon import compile_list, load_lexicon
+from milcoop.lang.lexicon import build_lexicon, compile_list, load_lexicon
+from milcoop.schema import LEXICON_VOCABULARIES
 
 
 @pytest.mark.parametrize("code", ["ru", "kk", "en"])
@@ -40,23 +41,14 @@ def test_russian_ranks(text, rank):
     assert found and found[0][2] == rank
 
 
-SCHEMA = {
-    "event_types": {"visit", "meeting", "signing", "exercise", "call", "multilateral", "award", "training",
-                    "industry", "deployment"},
-    "roles": {"head_of_state", "head_of_government", "defense_minister", "deputy_defense_minister",
-              "chief_of_general_staff", "commander", "ambassador", "military_attache", "industry_official",
-              "official"},
-    "ranks": {"general_army", "general_colonel", "general_lieutenant", "general_major", "brigadier_general",
-              "admiral", "vice_admiral", "rear_admiral", "captain_1st_rank", "colonel", "lieutenant_colonel",
-              "major", "captain", "lieutenant", "other"},
-    "documents": {"plan", "program", "agreement", "memorandum", "protocol", "contract", "roadmap", "treaty", "other"},
-    "document_status": {"signed", "drafting", "planned", "ratified", "mentioned"},
-    "areas": {"military_technical", "defense_industry", "education", "combat_training", "exercises",
-              "regional_security", "naval", "aviation", "peacekeeping", "cyber", "medicine", "youth_sports"},
-}
 
 
 @pytest.mark.parametrize("code", ["ru", "kk", "en"])
-@pytest.mark.parametrize("section", sorted(SCHEMA))
+@pytest.mark.parametrize("section", sorted(LEXICON_VOCABULARIES))
 def test_lexicon_labels_are_schema_values(code, section):
-    assert set(load_lexicon(code).groups[section]) <= SCHEMA[section]
+    assert set(load_lexicon(code).groups[section]) <= set(LEXICON_VOCABULARIES[section])
+
+
+def test_a_label_outside_the_schema_fails_at_load():
+    with pytest.raises(ValueError, match="'roles'.*admiral_of_the_fleet"):
+        build_lexicon("xx", {"roles": {"admiral_of_the_fleet": ["адмирал флота"]}})
