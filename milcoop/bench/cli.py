@@ -37,8 +37,23 @@ def register(app: typer.Typer, out, err) -> None:
     def accuracy(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
                  gold: Optional[Path] = typer.Option(None, help="Gold records (default: beside --articles)"),
                  scorer: Optional[Path] = typer.Option(None, help="Reference scorer (default: shared/eval/score.py)"),
+                 cv: Optional[int] = typer.Option(None, "--cv", min=2, max=20,
+                                                  help="K-fold cross-validation over --corpus: the learned decisions "
+                                                       "are refitted on K-1 folds and scored on the held-out one"),
+                 corpus: Optional[list[Path]] = typer.Option(None, help="--cv: corpus folders (articles.jsonl + "
+                                                                        "gold.jsonl; default: shared train and dev)"),
+                 seed: int = typer.Option(13, help="--cv: the seed that fixes the folds"),
+                 floors: Optional[Path] = typer.Option(None, help="--cv: a JSON file of minimum cross-validated "
+                                                                  "scores ({'all': x, 'en': y, ...}); exit 1 below one"),
                  as_json: bool = typer.Option(False, "--json")):
-        """Extract a corpus and score it with the reference scorer, per field and language."""
+        """Extract a corpus and score it with the reference scorer, per field and language
+        (with --cv: held out, beside the in-sample score)."""
+        if cv is not None:
+            _accuracy_cv(cv, corpus, scorer, seed, floors, as_json)
+            return
+        if floors is not None:
+            err.print("[red]error:[/red] --floors needs --cv")
+            raise typer.Exit(2)
         from . import accuracy as acc
 
         articles, gold, scorer = _inputs(err, articles, gold, "dev", scorer, "score.py")
@@ -57,6 +72,86 @@ def register(app: typer.Typer, out, err) -> None:
         table.add_row("[bold]score[/bold]", *(f"[bold]{scores[c]['score']:.3f}[/bold]" for c in cols))
         table.add_row("articles", *(str(scores[c]["articles"]) for c in cols))
         out.print(table)
+
+    def _accuracy_cv(k: int, corpus, scorer, seed: int, floors, as_json: bool) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from ..learn.cv import cross_validate, load_corpus
+
+        corpus = corpus or [shared_dir() / "corpus" / "train", shared_dir() / "corpus" / "dev"]
+        scorer = scorer or shared_dir() / "eval" / "score.py"
+        for folder in corpus:
+            arts = folder / "articles.jsonl" if folder.is_dir() else folder
+            for p in (arts, arts.parent / "gold.jsonl"):
+                if not p.exists():
+                    err.print(f"[red]error:[/red] {p}: no such file")
+                    raise typer.Exit(2)
+        if not scorer.exists():
+            err.print(f"[red]error:[/red] {scorer}: no such file")
+            raise typer.Exit(2)
+        limits = _read_floors(floors) if floors else None
+        articles, golds = load_corpus(corpus)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=err, transient=True, disable=as_json) as bar:
+            task = bar.add_task(f"{k}-fold cross-validation", total=3 * len(articles))
+            result = cross_validate(articles, golds, scorer, k=k, seed=seed,
+                                    progress=lambda: bar.advance(task))
+        result.pop("predictions", None)
+        result.pop("models", None)
+        failed = _below(result["cv"], limits) if limits else []
+        result["floors"] = {"file": str(floors), "limits": limits, "failed": failed} if limits else None
+        if as_json:
+            print(json.dumps(result, ensure_ascii=False))
+        else:
+            langs = sorted(g for g in result["cv"] if g != "all")
+            table = Table(title=f"{k}-fold cross-validation (seed {seed}) over {len(articles)} articles: "
+                                f"held out per language, in-sample overall, and the gap")
+            table.add_column("field")
+            for c in ["all"] + langs:
+                table.add_column(c, justify="right")
+            table.add_column("in-sample", justify="right")
+            table.add_column("gap", justify="right")
+
+            def cell(v):
+                return "" if v is None else f"{v:.3f}"
+
+            for f in [*FIELDS, "score"]:
+                held, fit = result["cv"]["all"][f], result["in_sample"]["all"][f]
+                row = [f"[bold]{f}[/bold]" if f == "score" else f,
+                       *(cell(result["cv"][c][f]) for c in ["all"] + langs), cell(fit),
+                       cell(fit - held if held is not None else None)]
+                table.add_row(*row)
+            out.print(table)
+            pp = result["participants_precision"]
+            out.print(f"participants precision: held out {pp['cv']:.3f}, in-sample {pp['in_sample']:.3f}")
+            for name, value, limit in failed:
+                err.print(f"[red]below floor:[/red] {name} {value:.4f} < {limit}")
+        if failed:
+            raise typer.Exit(1)
+
+    def _read_floors(path: Path) -> dict:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            err.print(f"[red]error:[/red] {path}: cannot read floors ({exc})")
+            raise typer.Exit(2)
+        if not isinstance(data, dict) or not all(isinstance(v, (int, float)) for v in data.get("score", {}).values()):
+            err.print(f"[red]error:[/red] {path}: expected {{\"score\": {{\"all\": 0.7, \"en\": ...}}}}")
+            raise typer.Exit(2)
+        return data
+
+    def _below(cv: dict, limits: dict) -> list[tuple[str, float, float]]:
+        """(what, held-out value, floor) for every floor not reached: 'score' per group, fields overall."""
+        failed = []
+        for group, limit in (limits.get("score") or {}).items():
+            value = (cv.get(group) or {}).get("score")
+            if value is None or value < limit:
+                failed.append((f"score[{group}]", value or 0.0, limit))
+        for field, limit in (limits.get("fields") or {}).items():
+            value = cv["all"].get(field)
+            if value is None or value < limit:
+                failed.append((field, value or 0.0, limit))
+        return failed
 
     @app.command()
     def speed(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),

@@ -10,7 +10,10 @@ import re
 from functools import lru_cache
 
 from ..lang.lexicon import Lexicon
+from ..learn.decider import Candidate, Decider
+from ..learn.features import at_least, crossed, flag, within
 from ..records import Document, Span
+from ..schema import DOCUMENT_STATUSES
 from .doc import Doc
 
 YEAR = r"((?:19|20)\d{2})"
@@ -75,8 +78,36 @@ def _status(lex: Lexicon, sentence: str, pos: int) -> str:
     return best
 
 
-def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
-    found: list[Document] = []
+def _mention_features(lex: Lexicon, sent, start: int, end: int, qualified: bool, period, acted: bool) -> dict:
+    """How one mention of a document noun sits in its sentence: status cues around it, the sentence's mood."""
+    f: dict[str, float] = {}
+    flag(f, "qualified", qualified)
+    flag(f, "period", bool(period))
+    flag(f, "acted", acted)
+    flag(f, "planned", sent.planned and not sent.held)
+    flag(f, "held", sent.held)
+    flag(f, "background", sent.background)
+    flag(f, "reporting", sent.reporting)
+    flag(f, "eventful", sent.eventful)
+    flag(f, "signing_cue", "signing" in sent.types)
+    for cs, ce, label in lex.label_matches("document_status", sent.text):
+        if ce <= start:
+            within(f, f"before:{label}", start - ce, (3, 10, 25, 60, 150))
+        elif cs >= end:
+            within(f, f"after:{label}", cs - end, (3, 10, 25, 60, 150))
+    return f
+
+
+def _merge_features(into: dict, f: dict) -> None:
+    for k, v in f.items():
+        into[k] = max(into.get(k, 0.0), v)
+
+
+def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=None) -> list[Document]:
+    """Documents of the article: every noun mention is a candidate; the rule keeps a qualified,
+    dated or acted-on one; the decider keeps and gives each its status."""
+    decider = decider or Decider()
+    found: list[tuple[Document, dict, bool]] = []
     for sent in doc.sentences:
         if not (sent.military or sent.cooperation or sent.types):
             continue
@@ -89,13 +120,74 @@ def find_documents(doc: Doc, lex: Lexicon) -> list[Document]:
                 bool(lex.search("document_qualifiers_before", before))
             near = sent.text[max(0, start - STATUS_REACH):end + STATUS_REACH]
             acted = any(label != "mentioned" for *_, label in lex.label_matches("document_status", near))
-            if not (qualified or period or acted):
+            f = _mention_features(lex, sent, start, end, qualified, period, acted)
+            flag(f, "head", sent is head)
+            document = Document(type=kind, period=period, status=_status(lex, sent.text, start),
+                                title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
+                                evidence=[Span(start=sent.start, end=sent.end)])
+            found.append((document, f, bool(qualified or period or acted)))
+    rule = _merge([d.model_copy(deep=True) for d, _, ok in found if ok])
+    rule_keys = {_key(d): d.status for d in rule}
+    groups: dict[tuple, list[tuple[Document, dict]]] = {}
+    dated_types = {_key(d)[0] for d, _, _ in found if d.period}
+    for d, f, _ in found:
+        key = _key(d)
+        if key[1] is None and key[0] in dated_types:  # a bare mention of a type with a dated one is that one
+            key = next(_key(x) for x, _, _ in found if _key(x)[0] == key[0] and x.period)
+        groups.setdefault(key, []).append((d, f))
+    candidates, statuses = [], []
+    for key, mentions in groups.items():
+        f: dict[str, float] = {}
+        for _, mf in mentions:
+            _merge_features(f, mf)
+        at_least(f, "mentions", len(mentions), (1, 2, 3))
+        flag(f, "single_year", bool(key[1]) and key[1][0] == key[1][-1])
+        if key[1] and doc.published:
+            flag(f, "period_future", key[1][0] > doc.published.year)
+            flag(f, "period_past", key[1][-1] < doc.published.year)
+        rule_status = rule_keys.get(key)
+        flag(f, "rule", rule_status is not None)
+        status = rule_status or max((d.status for d, _ in mentions), key=STRENGTH.get)
+        flag(f, f"rule_status={status}")
+        value = (key[0], *(key[1] or (None, None)))
+        candidates.append(Candidate(value, crossed(f, f"type={key[0]}"), rule=rule_status is not None))
+        statuses.append((key, mentions, status))
+    kept = decider.keep("documents", candidates)
+    out = []
+    for cand, keep, (key, mentions, status) in zip(candidates, kept, statuses):
+        options = _status_options(cand, mentions, status)
+        status = options[decider.choose("status", options)].value[-1]
+        if not keep:
+            continue
+        first = next((d for d, _ in mentions if d.period), mentions[0][0])
+        out.append(Document(type=first.type, period=list(key[1]) if key[1] else None, status=status,
+                            title=first.title, evidence=[e for d, _ in mentions for e in d.evidence]))
+    return out
+
+
+def _status_options(candidate: Candidate, mentions, rule: str) -> list[Candidate]:
+    """Every status, described by the cues around the document's mentions that name it."""
+    out = []
+    mood = {k: v for k, v in candidate.features.items()
+            if "|" not in k and ":" not in k and not k.startswith(("rule", "type="))}
+    for status in DOCUMENT_STATUSES:
+        f: dict[str, float] = {"rule": 1.0} if status == rule else {}
+        for k, v in candidate.features.items():
+            if "|" in k:
                 continue
-            status = _status(lex, sent.text, start)
-            found.append(Document(type=kind, period=period, status=status,
-                                  title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
-                                  evidence=[Span(start=sent.start, end=sent.end)]))
-    return _merge(found)
+            if k.startswith(("before:", "after:")):
+                side, rest = k.split(":", 1)
+                label, _, reach = rest.partition("<=")
+                if label == status:
+                    f[f"{side}<={reach}"] = v
+        f.update({f"{k}|status={status}": v for k, v in mood.items()})
+        f[f"status={status}"] = 1.0
+        out.append(Candidate((*candidate.value, status), f, rule=status == rule))
+    return out
+
+
+def _key(d: Document) -> tuple:
+    return SAME_KIND.get(d.type, d.type), tuple(d.period) if d.period else None
 
 
 def _year_before(lex: Lexicon, text: str) -> list[int] | None:

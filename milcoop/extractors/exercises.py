@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from ..lang.lexicon import Lexicon
+from ..learn.decider import Candidate, Decider
+from ..learn.features import at_least, flag, within
 from ..records import Exercise, Span
 from ..translit import romanize
 from .doc import Doc
@@ -47,14 +49,19 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
-def find_exercises(doc: Doc, lex: Lexicon, english_name, known=()) -> list[Exercise]:
+def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Decider | None = None,
+                   head=None) -> list[Exercise]:
     """Named exercises of the article.
 
     ``english_name`` maps a native name to the English one news uses (or None);
     ``known`` are gazetteer matches (start, end, English name) found unquoted.
+    Every name next to an exercise noun is a candidate; the rule keeps a known
+    name that is dated, beside its noun or a proper multiword name, an unquoted
+    pattern match, and a quoted name that looks like a name and is no unit's.
     """
+    decider = decider or Decider()
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
-    out: dict[str, Exercise] = {}
+    found: dict[str, tuple[Exercise, dict, bool]] = {}
     units = _unit_names(doc.text, lex)
     unquoted = [re.compile(p) for p in lex.raw.get("exercise_name_patterns") or ()]
     for sent in doc.sentences:
@@ -69,25 +76,50 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=()) -> list[Exerc
             beside = any(abs(start - sent.start - n.end()) <= 3 or abs(n.start() - (end - sent.start)) <= 3
                          for n in nouns)
             proper = doc.text[start:start + 1].isupper() and doc.text[sent.start:start].strip() != ""
-            if dated or beside or (" " in name.strip() and proper):
-                _add(out, name, sent)
+            f = {"source=gazetteer": 1.0}
+            flag(f, "beside_noun", beside)
+            flag(f, "proper", proper)
+            _add(found, name, sent, f, bool(dated or beside or (" " in name.strip() and proper)))
         for pattern in unquoted:
             for m in pattern.finditer(sent.text):
                 raw = _strip_common(normalise_name(m.group(1)), not_name)
-                if not raw or doc.hits_in(doc.countries + doc.orgs + doc.cities,
-                                          sent.start + m.start(1), sent.start + m.end(1)):
+                if not raw:
                     continue
-                _add(out, english_name(raw) or raw, sent)
+                place = bool(doc.hits_in(doc.countries + doc.orgs + doc.cities,
+                                         sent.start + m.start(1), sent.start + m.end(1)))
+                f = {"source=pattern": 1.0}
+                flag(f, "place_inside", place)
+                _add(found, english_name(raw) or raw, sent, f, not place)
         for m in _QUOTED.finditer(sent.text):
-            near = any(abs(m.start() - n.end()) <= WINDOW or abs(n.start() - m.end()) <= 25
-                       for n in nouns)
-            if not near or not _name_like(m.group(1), m.group(0)[-1], sent.text[m.end():]):
+            gap = min([abs(m.start() - n.end()) for n in nouns] + [abs(n.start() - m.end()) * 2.8 for n in nouns])
+            if gap > WINDOW:
                 continue
             raw = _strip_common(normalise_name(m.group(1)), not_name)
-            if not raw or len(raw.split()) > 4 or raw.lower() in units:
+            if not raw:
                 continue
-            _add(out, english_name(raw) or romanize(raw), sent)
-    return _drop_bare_duplicates(list(out.values()))
+            name_like = _name_like(m.group(1), m.group(0)[-1], sent.text[m.end():])
+            f = {"source=quoted": 1.0}
+            within(f, "noun_gap", gap, (3, 10, 25, 70))
+            flag(f, "name_like", name_like)
+            flag(f, "unit", raw.lower() in units)
+            flag(f, "long", len(raw.split()) > 4)
+            near = any(abs(m.start() - n.end()) <= WINDOW or abs(n.start() - m.end()) <= 25 for n in nouns)
+            ok = near and name_like and len(raw.split()) <= 4 and raw.lower() not in units
+            _add(found, english_name(raw) or romanize(raw), sent, f, ok)
+    rule_names = {e.name for e in _drop_bare_duplicates([e for e, _, ok in found.values() if ok])}
+    candidates = []
+    for key, (ex, f, ok) in found.items():
+        f = dict(f)
+        flag(f, "dated", bool(re.search(r"\d$", ex.name)))
+        at_least(f, "mentions", len(ex.evidence), (1, 2, 3))
+        flag(f, "head", head is not None and any(e.start == head.start for e in ex.evidence))
+        flag(f, "planned", ex.status == "planned")
+        at_least(f, "words", len(ex.name.split()), (1, 2, 3, 4))
+        flag(f, "rule", ex.name in rule_names)
+        flag(f, f"lang={doc.lang}")
+        candidates.append(Candidate(ex.name, f, rule=ex.name in rule_names))
+    kept = decider.keep("exercises", candidates)
+    return _drop_bare_duplicates([found[k][0] for k, keep in zip(found, kept) if keep])
 
 
 def _strip_common(name: str, not_name: set[str]) -> str:
@@ -104,10 +136,17 @@ def _drop_bare_duplicates(found: list[Exercise]) -> list[Exercise]:
     return [e for e in found if re.search(r"\d$", e.name) or e.name.lower() not in dated]
 
 
-def _add(out: dict[str, Exercise], name: str, sent) -> None:
+def _add(found: dict, name: str, sent, features: dict, ok: bool) -> None:
+    """One candidate per name: its mentions' evidence, features and the rule's verdict pooled."""
     key = re.sub(r"[\W_]+", "", name.lower())
-    if key not in out:
+    if key not in found:
         status = "planned" if sent.planned else "held"
-        out[key] = Exercise(name=name, status=status, evidence=[Span(start=sent.start, end=sent.end)])
-    else:
-        out[key].evidence.append(Span(start=sent.start, end=sent.end))
+        found[key] = (Exercise(name=name, status=status, evidence=[Span(start=sent.start, end=sent.end)]),
+                      dict(features), ok)
+        return
+    ex, f, was_ok = found[key]
+    if not any(e.start == sent.start for e in ex.evidence):
+        ex.evidence.append(Span(start=sent.start, end=sent.end))
+    for k, v in features.items():
+        f[k] = max(f.get(k, 0.0), v)
+    found[key] = (ex, f, was_ok or ok)

@@ -19,7 +19,10 @@ from rapidfuzz import fuzz
 from ..lang.base import PersonMention
 from ..lang.lexicon import Lexicon
 from ..reading.dateline import outlet_mentions
+from ..learn.decider import Candidate, Decider
+from ..learn.features import at_least, flag, within
 from ..records import Participant, Span
+from ..schema import ROLES
 from ..translit import name_key, palladius_countries, pinyin, romanize
 from .doc import Doc
 
@@ -47,6 +50,8 @@ class Reading:
     colleague: bool = False
     role_window: bool = False  # the countries were read inside a position phrase
     apposed: list[str] = field(default_factory=list)  # ", the Defense Ministers of KG and RU"
+    cues: list[tuple[int, str]] = field(default_factory=list)  # (chars before the name, role) of position cues
+    apposed_role: str | None = None  # the position in ", министр обороны Ливана"
 
 
 @dataclass
@@ -58,6 +63,7 @@ class Person:
     countries: list[str] = field(default_factory=list)
     colleague: bool = False
     eventful: bool = False
+    readings: list[Reading] = field(default_factory=list)
 
     def best_name(self) -> str:
         full = [m for m in self.mentions if m.given]
@@ -108,6 +114,7 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
             lo = other.end
     before = doc.text[lo:mention.start]
     roles = cues.within("roles", lo, mention.start)
+    reading.cues = [(mention.start - lo - e, label) for _, e, label in roles]
     if roles:
         reading.role = _best_role(roles)
         if reading.role in GENERIC_ROLES and lex.search("industry_context", before[-INDUSTRY_REACH:]):
@@ -147,8 +154,9 @@ def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -
             lead = lead.replace(doc.text[h.start:h.end], "X")
     if len(re.findall(r"\w+", lead)) > APPOSITION_WORDS:
         return  # ", this was the first official visit" is a clause, not an apposition
+    reading.apposed_role = _best_role([t for t in tail if t[0] == first] or tail)
     if reading.role in (None, "official") or first < 6:
-        reading.role = _best_role([t for t in tail if t[0] == first] or tail)
+        reading.role = reading.apposed_role
         # ", Armenia's Defense Minister" / ", Временным поверенным в делах США"
         post = [h.value for h in doc.countries
                 if mention.end <= h.start < mention.end + first + 60]
@@ -271,7 +279,8 @@ def _named_thing(mention: PersonMention, things: set[str]) -> bool:
 
 
 def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
-                      analyser=None, things: list[str] = ()) -> list[Participant]:
+                      analyser=None, things: list[str] = (), decider: Decider | None = None,
+                      dateline_country: str | None = None) -> list[Participant]:
     """Group person mentions into people and read their role, rank and country.
 
     ``things``: names of exercises (or other named things) the article mentions;
@@ -304,6 +313,7 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
             person = Person(key=key)
             people.append(person)
         person.mentions.append(m)
+        person.readings.append(r)
         if r.role:
             person.roles.append(r.role)
         if r.rank:
@@ -314,23 +324,165 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         person.colleague |= r.colleague
         sent = doc.sentence_at(m.start)
         person.eventful |= bool(sent and sent.eventful)
-    found: list[tuple[Participant, bool]] = []
+    rule_kept = [bool(p.roles or p.ranks or p.colleague) or (p.eventful and any(m.given for m in p.mentions))
+                 for p in people]
+    drafts = [(_draft(p), p.colleague) for p in people]
+    _fill_gaps([d for d, k in zip(drafts, rule_kept) if k], parties or [])
+    decider = decider or Decider()
+    context = _Context(doc, lex, cues, people, parties or [], dateline_country)
+    candidates = [Candidate(d.name, _keep_features(context, p, d, k), rule=k)
+                  for p, (d, _), k in zip(people, drafts, rule_kept)]
+    kept = decider.keep("participants", candidates)
+    out: list[Participant] = []
     cyrillic: dict[int, str] = {}  # first mention's offset -> the name in the nominative, as written
-    for p in people:
-        has_cue = bool(p.roles or p.ranks or p.colleague)
-        full = any(m.given for m in p.mentions)
-        if not has_cue and not (p.eventful and full):
+    for p, (d, _), keep in zip(people, drafts, kept):
+        options = _role_options(context, p, d)
+        d.role = options[decider.choose("role", options)].value[1]
+        options = _country_options(context, p, d)
+        pick = decider.choose("person_country", options)
+        d.country = options[pick].value[1] if pick is not None else d.country
+        if keep:
+            out.append(d)
+            cyrillic[p.mentions[0].start] = p.best_name()
+    return _chinese_names(out, cyrillic)
+
+
+def _draft(p: Person) -> Participant:
+    """The rule's reading of one person: the first specific role, the country said most often."""
+    return Participant(
+        name=romanize(p.best_name()),
+        country=Counter(p.countries).most_common(1)[0][0] if p.countries else None,
+        role=_pick(p.roles) if p.roles else None,
+        rank=p.ranks[0] if p.ranks else None,
+        surface=p.mentions[0].text,
+        evidence=[Span(start=m.start, end=m.end) for m in p.mentions],
+    )
+
+
+@dataclass
+class _Context:
+    """What the features of every person of one article read."""
+
+    doc: Doc
+    lex: Lexicon
+    cues: Cues
+    people: list[Person]
+    parties: list[str]
+    dateline_country: str | None = None
+
+
+def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict:
+    doc = ctx.doc
+    f: dict[str, float] = {}
+    flag(f, "rule", rule)
+    flag(f, f"lang={doc.lang}")
+    flag(f, "role_cue", bool(p.roles))
+    flag(f, "specific_role", any(r not in GENERIC_ROLES for r in p.roles))
+    flag(f, "rank", bool(p.ranks))
+    flag(f, "colleague", p.colleague)
+    flag(f, "eventful", p.eventful)
+    flag(f, "apposition", any(r.apposed_role for r in p.readings))
+    flag(f, "country_read", bool(p.countries))
+    full = any(m.given for m in p.mentions)
+    flag(f, "full_name", full)
+    at_least(f, "mentions", len(p.mentions), (1, 2, 3, 5))
+    words = d.name.split()
+    at_least(f, "words", len(words), (1, 2, 3, 4))
+    flag(f, "initials", any(re.match(r"^[A-ZА-ЯЁ]\.", m.text) for m in p.mentions))
+    sents = [doc.sentence_at(m.start) for m in p.mentions]
+    sents = [s for s in sents if s is not None]
+    at_least(f, "typed_sentences", sum(bool(s.types) for s in sents), (1, 2, 3))
+    flag(f, "reporting_only", bool(sents) and all(s.reporting and not s.types for s in sents))
+    flag(f, "in_lead", any(s in doc.sentences[:3] for s in sents))
+    flag(f, "title_case", all(_title_case(doc.text, m.start) for m in p.mentions))
+    within(f, "first_at", p.mentions[0].start / max(1, len(doc.text)), (0.1, 0.3, 0.6))
+    flag(f, "latin_in_cyrillic", doc.lang != "en" and not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", d.surface or ""))
+    flag(f, "all_caps_word", any(len(w) > 2 and w.isupper() for w in (d.surface or "").split()))
+    key = name_key(p.mentions[-1].surname)
+    if len(key) >= 4:
+        f[f"ending={key[-2:]}"] = 1.0
+    return f
+
+
+def _role_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate]:
+    """Every role, described by how the text around the person agrees with it."""
+    cues = [(dist, label) for r in p.readings for dist, label in r.cues]
+    nearest = min(cues)[1] if cues else None
+    apposed = {r.apposed_role for r in p.readings if r.apposed_role}
+    peers = {_pick(q.roles) for q in ctx.people if q is not p and q.roles} if p.colleague else set()
+    before = " ".join(ctx.doc.text[max(0, m.start - INDUSTRY_REACH):m.start] for m in p.mentions)
+    industry = bool(ctx.lex.search("industry_context", before))
+    rule = d.role or "official"
+    out = []
+    for role in ROLES:
+        f: dict[str, float] = {}
+        flag(f, "rule", role == rule)
+        mine = [dist for dist, label in cues if label == role]
+        flag(f, "cue", bool(mine))
+        within(f, "cue", min(mine) if mine else None, (2, 10, 30, 80))
+        flag(f, "nearest_cue", role == nearest)
+        flag(f, "apposed", role in apposed)
+        flag(f, "peer", role in peers)
+        g: dict[str, float] = {}
+        flag(g, "rank", bool(p.ranks))
+        flag(g, "industry_context", industry)
+        flag(g, "no_cue", not cues and not apposed)
+        flag(g, "rule_generic", rule in GENERIC_ROLES)
+        f.update({f"{k}|role={role}": v for k, v in g.items()})
+        f[f"role={role}"] = 1.0
+        out.append(Candidate((d.name, role), f, rule=role == rule))
+    return out
+
+
+def _country_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate]:
+    """Every country the person's sentences name, and the parties, described as this person's."""
+    doc = ctx.doc
+    codes: dict[str, dict[str, float]] = {}
+    role_spans = ctx.cues.hits["roles"]
+    others = [m for q in ctx.people if q is not p for m in q.mentions]
+    for m, r in zip(p.mentions, p.readings):
+        sent = doc.sentence_at(m.start)
+        if sent is None:
             continue
-        found.append((Participant(
-            name=romanize(p.best_name()),
-            country=Counter(p.countries).most_common(1)[0][0] if p.countries else None,
-            role=_pick(p.roles) if p.roles else None,
-            rank=p.ranks[0] if p.ranks else None,
-            surface=p.mentions[0].text,
-            evidence=[Span(start=m.start, end=m.end) for m in p.mentions],
-        ), p.colleague))
-        cyrillic[p.mentions[0].start] = p.best_name()
-    return _chinese_names(_fill_gaps(found, parties or []), cyrillic)
+        hits = doc.hits_in(doc.countries, sent.start, sent.end)
+        before = sorted({h.value: h for h in hits if h.end <= m.start}.values(), key=lambda h: -h.start)
+        for rank, h in enumerate(before):
+            f = codes.setdefault(h.value, {})
+            within(f, "before", m.start - h.end, (3, 10, 30, 60, 140))
+            at_least(f, "nearest_before", 3 - min(rank, 2), (1, 2, 3))
+            flag(f, "between_other_person", any(h.end <= o.start and o.end <= m.start for o in others))
+        for h in hits:
+            f = codes.setdefault(h.value, {})
+            if h.start >= m.end:
+                within(f, "after", h.start - m.end, (3, 10, 30, 90))
+                flag(f, "after_other_person", any(m.end <= o.start and o.end <= h.start for o in others))
+            flag(f, f"kind={h.kind}")
+            flag(f, "hosting", _hosting(doc, ctx.lex, h))
+            flag(f, "after_role_cue", any(0 <= h.start - ce <= 3 for _, ce, _ in role_spans))
+            flag(f, "before_role_cue", any(0 <= cs - h.end <= 3 for cs, _, _ in role_spans))
+        for c in r.countries:
+            flag(codes.setdefault(c, {}), "read")
+        if r.countries:
+            flag(codes.setdefault(r.countries[-1], {}), "read_nearest")
+        for c in r.apposed:
+            flag(codes.setdefault(c, {}), "apposed")
+    for c in ctx.parties:
+        flag(codes.setdefault(c, {}), "party")
+    if d.country:
+        codes.setdefault(d.country, {})
+    totals = Counter(h.value for h in doc.countries)
+    top = totals.most_common(1)[0][0] if totals else None
+    out = []
+    for code, f in codes.items():
+        f = dict(f)
+        flag(f, "rule", code == d.country)
+        at_least(f, "votes", sum(c == code for c in p.countries), (1, 2, 3))
+        flag(f, "first_party", bool(ctx.parties) and ctx.parties[0] == code)
+        flag(f, "most_named", code == top)
+        flag(f, "dateline", code == ctx.dateline_country)
+        at_least(f, "doc", totals.get(code, 0), (1, 2, 4, 8))
+        out.append(Candidate((d.name, code), f, rule=code == d.country))
+    return out
 
 
 def _chinese_names(people: list[Participant], cyrillic: dict[int, str]) -> list[Participant]:

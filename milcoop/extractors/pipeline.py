@@ -1,8 +1,10 @@
-"""The extraction pipeline: Article -> Doc -> components -> ArticleExtraction.
+"""The extraction pipeline: Article -> Doc -> candidates -> decisions -> ArticleExtraction.
 
-Models (language analysers, gazetteer) are loaded once per ``Extractor``
-and passed to the components; ``Extractor.extract`` is pure given them, so
-one Extractor per worker process serves any number of articles.
+Models (language analysers, gazetteer, learned decisions) are loaded once
+per ``Extractor`` and passed to the components; ``Extractor.extract`` is
+pure given them, so one Extractor per worker process serves any number of
+articles. The rules propose candidates; a ``Decider`` keeps or picks among
+them (with the learned models when present, else as the rules say).
 """
 from __future__ import annotations
 
@@ -12,30 +14,24 @@ from ..lang import get_lang
 from ..lang.base import Lang
 from ..lang.detect import detect_language, sentence_languages
 from ..lang.lexicon import load_lexicon
-from ..records import Article, ArticleExtraction, Event, Span
-from .areas import find_areas
-from .dates import event_date
+from ..learn.decider import Decider
+from ..learn.store import load_models
+from ..records import Article, ArticleExtraction, Event, Location, Span
+from ..schema import EVENT_TYPES
+from .areas import area_candidates, find_areas
+from .dates import date_candidates, event_date
 from .doc import Doc, Hit, Sentence
 from .documents import find_documents
 from .exercises import find_exercises
 from .people import find_participants
-from .places import event_location, party_countries, party_orgs
+from .places import (country_candidates, event_location, location_candidates, org_candidates, party_countries,
+                     party_orgs)
+from .relevance import relevance_features, rule_relevant
 from .segments import boundaries, within
+from .types import rule_types, sentence_types, type_candidates
 
 EXTRACTOR_VERSION = "0.1.0"
-MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
-# types one side can carry out alone (a purchase, a course, a deployment): their cue may sit
-# in a sentence that names no counterpart
-ONE_SIDED_TYPES = ("industry", "training", "deployment")
 LEAD_CHARS = 600  # an exercise named this early is what the article is about
-
-
-def _sentence_types(lex, chunk: str) -> set[str]:
-    """Event types cued in a sentence; talks "on the sidelines of" a session are not the session."""
-    types = set(lex.labels("event_types", chunk))
-    if "multilateral" in types and "meeting" in types and lex.search("sidelines", chunk):
-        types.discard("multilateral")
-    return types
 
 
 def headline(doc: Doc) -> Sentence | None:
@@ -53,12 +49,13 @@ def _parse_iso(value: str | None) -> date | None:
 class Extractor:
     """Holds the loaded models; call ``extract(article)`` for each article."""
 
-    def __init__(self, gazetteer=None):
+    def __init__(self, gazetteer=None, decider: Decider | None = None):
         if gazetteer is None:
             from ..knowledge import get_gazetteer
 
             gazetteer = get_gazetteer()
         self.gazetteer = gazetteer
+        self.decider = decider if decider is not None else Decider(load_models())
         self._langs: dict[str, Lang] = {}
 
     def lang(self, code: str) -> Lang:
@@ -87,7 +84,7 @@ class Extractor:
             lex = lang.lexicon if sent_lang == code else load_lexicon(sent_lang)
             doc.sentences.append(Sentence(
                 start=start, end=end, text=chunk, lang=sent_lang,
-                types=_sentence_types(lex, chunk),
+                types=sentence_types(lex, chunk),
                 military=bool(lex.search("military", chunk)),
                 cooperation=bool(lex.search("cooperation", chunk)),
                 planned=bool(lex.search("planned", chunk)),
@@ -119,7 +116,10 @@ class Extractor:
                 if s.types or lex.search("colleague", s.text)
                 or lex.any_label("roles", s.text) or lex.any_label("ranks", s.text)]
 
-    def extract(self, article: Article, doc_id: str | None = None) -> ArticleExtraction:
+    def extract(self, article: Article, doc_id: str | None = None,
+                decider: Decider | None = None) -> ArticleExtraction:
+        """The schema record of one article (``decider``: other models than the Extractor's own)."""
+        decider = decider or self.decider
         doc, lang = self.read_sentences(article)
         lex = lang.lexicon
         rid = doc_id or article.external_id or article.id
@@ -128,8 +128,8 @@ class Extractor:
         head = headline(doc)
         if head is not None and head not in core and head.types:
             core.insert(0, head)  # the headline states the occasion
-        if doc.military_cues < MIN_MILITARY_CUES or not core:
-            return irrelevant  # no gazetteer, no NER for news that is not about the military
+        if not doc.military_cues and decider.gold_relevant is None:
+            return irrelevant  # no gazetteer, no NER for news that never names the military
         self.find_parties(doc)
         core += [s for s in doc.sentences if s.cooperation and s.held and s not in core
                  and doc.hits_in(doc.countries, s.start, s.end)]  # "in this international contest X beat Y and Z"
@@ -137,96 +137,89 @@ class Extractor:
         if head is not None and head not in core and head.military and \
                 len({h.value for h in doc.hits_in(doc.countries, head.start, head.end)}) >= 2:
             core.append(head)  # "Kazakhstan to buy two aircraft from the US": the parties of the deal
-        if not self._relevant(doc, core):
+        rule = rule_relevant(doc, core)
+        if not decider.relevant(relevance_features(doc, core, head, rule), rule):
             return irrelevant
+        if not core:  # relevant without a cued engagement: the sentences naming the military and a country
+            core = [s for s in doc.sentences if (s.military or s.cooperation)
+                    and doc.hits_in(doc.countries, s.start, s.end)] or [s for s in doc.sentences if s.prose][:2]
+            if not core:
+                return irrelevant
         self.find_people(doc, lang)
-        exercises = find_exercises(doc, lex, self.gazetteer.exercise_english,
-                                   self.gazetteer.find_exercises(doc.text, doc.lang))
-        people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser,
-                                   things=[e.name for e in exercises])
-        documents = find_documents(doc, lex)
         dateline = None
         if article.dateline_city:
             dateline = self.gazetteer.city(article.dateline_city, doc.lang)
+        exercises = find_exercises(doc, lex, self.gazetteer.exercise_english,
+                                   self.gazetteer.find_exercises(doc.text, doc.lang), decider, head)
+        people = find_participants(doc, lex, party_countries(doc, core, [], None), lang.analyser,
+                                   things=[e.name for e in exercises], decider=decider,
+                                   dateline_country=dateline[1] if dateline else None)
+        documents = find_documents(doc, lex, decider, head)
         starts = boundaries(core, people, lex) + [len(doc.text) + 1]
         events: list[Event] = []
         for lo, hi in zip(starts, starts[1:]):
             part = [s for s in core if lo <= s.start < hi]
             if not part:
                 continue
-            events.append(self._event(doc, lex, part, dateline, events[0] if events else None,
+            events.append(self._event(doc, lex, decider, head, part, dateline, events[0] if events else None,
                                       [p.model_copy(update={"evidence": [e for e in p.evidence if lo <= e.start < hi]})
                                        for p in people if within(p.evidence, lo, hi)],
                                       [d for d in documents if within(d.evidence, lo, hi)],
                                       [x for x in exercises if within(x.evidence, lo, hi)]))
         return ArticleExtraction(id=rid, relevant=True, lang=doc.lang, events=events)
 
-    def _event(self, doc: Doc, lex, core: list[Sentence], dateline, main: Event | None,
+    def _event(self, doc: Doc, lex, decider: Decider, head, core: list[Sentence], dateline, main: Event | None,
                people, documents, exercises) -> Event:
         """One occasion from its sentences and the facts found in them."""
-        types = self._types(core, documents, exercises, doc.sentences)
-        location = event_location(doc, lex, core, dateline, set(types))
+        index = 1 if main is not None else 0
+        rule = rule_types(core, documents, exercises, doc.sentences)
+        candidates = type_candidates(doc, core, head, documents, exercises, people,
+                                     [h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)], rule)
+        kept = decider.keep("types", candidates, index)
+        types = [c.value for c, k in zip(candidates, kept) if k] or _likeliest(decider, "types", candidates) or rule
+        types = sorted(types, key=EVENT_TYPES.index)
+        rule_location = event_location(doc, lex, core, dateline, set(types))
+        options = location_candidates(doc, lex, core, dateline, head, rule_location)
+        pick = decider.choose("location", options, index)
+        location = Location(city=options[pick].value[0], country=options[pick].value[1]) \
+            if pick is not None else rule_location
         if main is not None and not (location.city or location.country):
             location = main.location
-        date = event_date(doc, lex, core, [e.name for e in exercises
-                                           if e.evidence and e.evidence[0].start < LEAD_CHARS])
+        named = [e.name for e in exercises if e.evidence and e.evidence[0].start < LEAD_CHARS]
+        rule_date = event_date(doc, lex, core, named)
+        options = date_candidates(doc, lex, core, named, head, rule_date)
+        pick = decider.choose("date", options, index)
+        date = options[pick].value if pick is not None else rule_date
         if main is not None and (not date or date == doc.published_iso and main.date):
             date = main.date
+        rule_countries = party_countries(doc, core, people, location)
+        candidates = country_candidates(doc, lex, core, head, people, location, dateline, rule_countries)
+        countries = [c.value for c, k in zip(candidates, decider.keep("countries", candidates, index)) if k]
+        rule_orgs = party_orgs(doc, lex, [s for s in core if s.eventful])
+        candidates = org_candidates(doc, lex, core, head, types, rule_orgs)
+        orgs = [c.value for c, k in zip(candidates, decider.keep("orgs", candidates, index)) if k]
+        rule_areas = find_areas(doc, lex, core if main is not None else None)
+        candidates = area_candidates(doc, lex, core if main is not None else doc.sentences, head, rule_areas)
+        areas = [c.value for c, k in zip(candidates, decider.keep("areas", candidates, index)) if k]
         return Event(
             type=types,
             date=date,
             location=location,
-            countries=party_countries(doc, core, people, location),
-            orgs=party_orgs(doc, lex, [s for s in core if s.eventful]),
+            countries=countries,
+            orgs=orgs,
             participants=people,
             documents=documents,
             exercises=exercises,
-            areas=find_areas(doc, lex, core if main is not None else None),
+            areas=areas,
             preparatory=any(lex.search("preparatory", s.text) for s in core),
             evidence=[Span(start=s.start, end=s.end) for s in core if s.eventful] or
                      [Span(start=s.start, end=s.end) for s in core[:1]],
         )
 
-    # -- decisions ----------------------------------------------------------
-    @staticmethod
-    def _relevant(doc: Doc, core: list[Sentence]) -> bool:
-        """International defence cooperation: military talk, two parties, an engagement."""
-        if doc.military_cues < MIN_MILITARY_CUES or not core:
-            return False
-        parties = {h.value for s in core for h in doc.hits_in(doc.countries, s.start, s.end)}
-        orgs = {h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)}
-        if len(parties) >= 2 or (parties and orgs):
-            return any(s.military for s in core) or doc.military_cues >= 4
-        return False
 
-    @staticmethod
-    def _types(core: list[Sentence], documents, exercises, elsewhere=()) -> list[str]:
-        """Types cued in the engagement's sentences, checked against the facts found.
-
-        A visit or exercise only announced ("совершить визит", "учения пройдут")
-        is not one that happened; a signing needs a signed document.
-        """
-        seen: list[str] = []
-        for s in core:
-            if s.background:
-                continue
-            for t in sorted(s.types):
-                if t == "visit" and s.planned and not s.held:
-                    continue
-                if t == "exercise" and (s.planned or not s.held):
-                    continue
-                if t not in seen:
-                    seen.append(t)
-        signed = any(d.status in ("signed", "ratified") for d in documents)
-        if signed and "signing" not in seen:
-            seen.append("signing")
-        if not signed and "signing" in seen:
-            seen.remove("signing")
-        if any(e.status == "held" for e in exercises) and "exercise" not in seen:
-            seen.append("exercise")
-        order = ["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",
-                 "training", "industry", "deployment"]
-        if not seen:  # no cue where the parties are: the article's own cues ("сатып алуға")
-            seen = list(dict.fromkeys(t for s in elsewhere if not s.background and not s.planned
-                                      for t in sorted(s.types) if t in ONE_SIDED_TYPES))
-        return sorted(seen, key=order.index) or ["meeting"]
+def _likeliest(decider: Decider, decision: str, candidates) -> list:
+    """The one most likely candidate, when a model kept none (an event has at least one type)."""
+    scores = decider.scores(decision, candidates)
+    if not scores:
+        return []
+    return [max(zip(scores, candidates), key=lambda x: x[0])[1].value]

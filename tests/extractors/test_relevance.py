@@ -114,7 +114,7 @@ def test_treaty_and_agreement_are_one_document(dev, extractor):
     ("en", "On the sidelines of the SCO summit the ministers held talks.", False),
 ])
 def test_talks_on_the_sidelines_are_not_the_session(lang, text, multilateral):
-    from milcoop.extractors.pipeline import _sentence_types
+    from milcoop.extractors.types import sentence_types as _sentence_types
     from milcoop.lang.lexicon import load_lexicon
 
     types = _sentence_types(load_lexicon(lang), text)
