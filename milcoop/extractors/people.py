@@ -52,6 +52,7 @@ class Reading:
     apposed: list[str] = field(default_factory=list)  # ", the Defense Ministers of KG and RU"
     cues: list[tuple[int, str]] = field(default_factory=list)  # (chars before the name, role) of position cues
     apposed_role: str | None = None  # the position in ", министр обороны Ливана"
+    apposition_end: int | None = None  # where that apposition's position phrase ends in the text
 
 
 @dataclass
@@ -103,12 +104,15 @@ class Cues:
         return [(a - lo, b - lo, label) for a, b, label in self.hits[key] if lo <= a and b <= hi]
 
 
-def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention], cues: Cues) -> Reading:
+def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention], cues: Cues,
+          floor: int = 0) -> Reading:
+    """What the text says of one mention; ``floor``: nothing before it is read (it belongs to an earlier
+    person's apposition: "Gen. A, Thailand's Chief of Defense Forces, and Lt. Gen. B, who commands...")."""
     sent = doc.sentence_at(mention.start)
     reading = Reading()
     if sent is None:
         return reading
-    lo = max(sent.start, mention.start - LOOKBACK)
+    lo = max(sent.start, mention.start - LOOKBACK, floor)
     for other in others:  # never read past another person's name
         if lo <= other.start and other.end <= mention.start:
             lo = other.end
@@ -155,6 +159,7 @@ def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -
     if len(re.findall(r"\w+", lead)) > APPOSITION_WORDS:
         return  # ", this was the first official visit" is a clause, not an apposition
     reading.apposed_role = _best_role([t for t in tail if t[0] == first] or tail)
+    reading.apposition_end = mention.end + max(e for s, e, _ in tail if s == first)
     if reading.role in (None, "official") or first < 6:
         reading.role = reading.apposed_role
         # ", Armenia's Defense Minister" / ", Временным поверенным в делах США"
@@ -290,7 +295,8 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     blocked = _blocked_spans(doc, lex, cues)
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
     if lex.raw.get("common_if_lowercase"):  # "Comprehensive Strategic Partnership" ... "the partnership"
-        not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text))
+        not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text)) \
+            - set(lex.raw.get("name_particles") or ())  # "bin" in "Khalid bin Salman" is no common word
     endings = tuple(lex.raw.get("not_name_endings") or ())
     named = {t.lower() for t in things}
     mentions = []
@@ -302,6 +308,11 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     unconfirmed = _unconfirmed_titles(doc, mentions)
     mentions = [m for m in mentions if m not in unconfirmed]
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
+    for i, m in enumerate(mentions):  # a position apposed to one name is not the next name's
+        floor = max((r.apposition_end for r in readings[:i] if r.apposition_end and r.apposition_end <= m.start),
+                    default=0)
+        if floor:
+            readings[i] = _read(doc, lex, m, mentions, cues, floor)
     _coordinate(doc, lex, mentions, readings)
     people: list[Person] = []
     for m, r in zip(mentions, readings):
@@ -371,6 +382,26 @@ class _Context:
     dateline_country: str | None = None
 
 
+def _no_country(ctx: _Context, p: Person, d: Participant) -> Candidate:
+    """The option that the person speaks for no country: an organisation's secretary general, a UN
+    mission's head ("генеральный секретарь ОДКБ", "Secretary General of NATO")."""
+    doc = ctx.doc
+    f: dict[str, float] = {"none": 1.0}
+    for m, r in zip(p.mentions, p.readings):
+        sent = doc.sentence_at(m.start)
+        if sent is None:
+            continue
+        orgs = doc.hits_in(doc.orgs, sent.start, sent.end)
+        within(f, "org_before", min((m.start - h.end for h in orgs if h.end <= m.start), default=None),
+               (10, 30, 60, 140))
+        within(f, "org_after", min((h.start - m.end for h in orgs if h.start >= m.end), default=None), (10, 40, 90))
+        flag(f, "org_no_country_between", any(h.end <= m.start and not doc.hits_in(doc.countries, h.end, m.start)
+                                              for h in orgs))
+    flag(f, "nothing_read", not p.countries)
+    flag(f, "rule", d.country is None)
+    return Candidate((d.name, None), f, rule=d.country is None)
+
+
 def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict:
     doc = ctx.doc
     f: dict[str, float] = {}
@@ -401,6 +432,11 @@ def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict
     key = name_key(p.mentions[-1].surname)
     if len(key) >= 4:
         f[f"ending={key[-2:]}"] = 1.0
+    if ctx.lex.common_words:  # "Policy Dialogue", "Takes Part": frequent words are rarely a name
+        common = [w.lower() in ctx.lex.common_words for w in words]
+        flag(f, "common_surname", common[-1])
+        flag(f, "half_common", sum(common) * 2 >= len(common))
+        flag(f, "all_common", all(common))
     return f
 
 
@@ -472,7 +508,7 @@ def _country_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate
         codes.setdefault(d.country, {})
     totals = Counter(h.value for h in doc.countries)
     top = totals.most_common(1)[0][0] if totals else None
-    out = []
+    out = [_no_country(ctx, p, d)]
     for code, f in codes.items():
         f = dict(f)
         flag(f, "rule", code == d.country)
