@@ -44,7 +44,13 @@ def date_bounds(text: str) -> tuple[date, date]:
     match = _DATE.match(text)
     if not match:
         raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
-    year, month, day = match.groups()
+    try:
+        return _bounds(*match.groups())
+    except ValueError:
+        raise ValueError(f"not an ISO date (no such day): {text!r}") from None
+
+
+def _bounds(year: str, month: str | None, day: str | None) -> tuple[date, date]:
     if day:
         first = date(int(year), int(month), int(day))
         return first, first

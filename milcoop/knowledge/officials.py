@@ -299,7 +299,9 @@ def match(name: str, *, on: date | datetime | str | None = None, country: str | 
 def _ranked(official: Person, name_score: float, day: date | None, country: str | None,
             role: str | None) -> OfficialMatch:
     def fit(term: Term) -> tuple:
-        return ((role is None or term.role == role), (country is None or term.country == country), term.start or "")
+        # the asked office, then the higher office (ROLES lists the highest first), then the later term
+        return ((role is None or term.role == role), (country is None or term.country == country),
+                -ROLES.index(term.role), term.start or "")
 
     held = [t for t in official.terms if day is None or t.covers(day)]
     term = max(held, key=fit) if held else None
