@@ -121,8 +121,9 @@ def _tokens(name: str, country: str, surname: str | None) -> tuple[_Token, ...]:
         out.append(_Token(word_key(w), strong, w[:1].lower()))
         if "-" in w:  # Kassym-Jomart: also its parts, as given names
             out.extend(_Token(word_key(p), False, p[:1].lower(), True) for p in w.split("-") if len(p) > 1)
-    if surname_keys and not any(t.strong for t in out):
-        out[-1] = out[-1]._replace(strong=True)
+    if surname_keys and not any(t.strong for t in out):  # Елизавета II for Elizabeth II: the closest word
+        best = max(range(len(out)), key=lambda i: max(fuzz.ratio(out[i].key, k) for k in surname_keys))
+        out[best] = out[best]._replace(strong=True)
     return tuple(t for t in out if t.key)
 
 
