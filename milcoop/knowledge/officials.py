@@ -229,10 +229,12 @@ def _word_hits(word: str, table: _Table) -> dict[tuple[int, int, int], float]:
             for entry in table.index.get(word_key(form), ()):
                 hits[entry] = 1.0
         if hits:
-            return hits
+            break
+    # near spellings too (Абдулла / Abdullah / Абдалла), weaker; an exact hit already found needs a closer one
     key = word_key(word)
     if len(key) >= 5:
-        for found, score, _ in process.extract(key, table.keys, scorer=fuzz.ratio, score_cutoff=85, limit=8):
+        cutoff = 88 if hits else 85
+        for found, score, _ in process.extract(key, table.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
             for entry in table.index[found]:
                 hits[entry] = max(hits.get(entry, 0.0), 0.9 * score / 100)
     return hits

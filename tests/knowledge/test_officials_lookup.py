@@ -92,3 +92,32 @@ def test_person_record():
     assert {"Реджеп Тайип Эрдоган", "Режеп Тайып Ердоған", "Recep Tayyip Erdoğan"} <= set(erdogan.names)
     assert all(t.source.startswith("https://") for t in erdogan.terms)
     assert officials.people()  # the whole table
+
+
+def test_kim_is_many_people():
+    kims = match("Kim")
+    assert len(kims) >= 5 and all(m.country == "KR" for m in kims)
+    assert match("Ким Ён Хён", on="2024-10-01")[0].person.name == "Kim Yong-hyun"
+    assert match("Kim Yong-hyun", on="2024-10-01")[0].term.role == "defense_minister"
+
+
+@pytest.mark.parametrize("mention, on, who, role", [
+    ("Си Цзиньпином", "2020-01-01", "Xi Jinping", "head_of_state"),
+    ("Дун Цзюня", "2024-06-01", "Dong Jun", "defense_minister"),
+    ("Путина", "2010-01-01", "Vladimir Putin", "head_of_government"),
+    ("Путина", "2020-01-01", "Vladimir Putin", "head_of_state"),
+    ("Мухаммеда бен Сальмана", "2023-01-01", "Mohammed bin Salman", "head_of_government"),
+    ("Елизавета II", "2015-01-01", "Elizabeth II", "head_of_state"),
+    ("Шавкат Мирзиёев", "2010-01-01", "Shavkat Mirziyoyev", "head_of_government"),
+    ("Mirziyoyev", "2020-01-01", "Shavkat Mirziyoyev", "head_of_state"),
+])
+def test_other_scripts_and_offices(mention, on, who, role):
+    found = match(mention, on=on)
+    assert found[0].person.name == who and found[0].term.role == role
+
+
+def test_the_country_filter_ranks_the_right_country_first():
+    # King Salman and his sons all match "Salman"; the country and the date pick the office holder
+    found = match("Salman", on="2020-01-01", role="head_of_state")
+    assert found[0].person.name == "Salman bin Abdulaziz"
+    assert len(found) >= 2
