@@ -261,15 +261,43 @@ def compile_people(people: list[SourcePerson]) -> str:
     return "[\n" + ",\n".join(rows) + "\n]\n"
 
 
+def coverage(people: list[SourcePerson]) -> str:
+    """A Markdown table of terms per country and role, and how many were checked against a fetched text."""
+    roles = [r for r in ROLES if any(t.role == r for p in people for t in p.terms)]
+    short = {"head_of_state": "HoS", "head_of_government": "HoG", "defense_minister": "DM",
+             "deputy_defense_minister": "DDM", "chief_of_general_staff": "CGS", "commander": "Cmdr"}
+    counts: dict[str, dict[str, int]] = {}
+    checked: dict[str, int] = {}
+    for p in people:
+        for t in p.terms:
+            counts.setdefault(t.country, {}).setdefault(t.role, 0)
+            counts[t.country][t.role] += 1
+            checked[t.country] = checked.get(t.country, 0) + t.checked
+    head = "| country | " + " | ".join(short.get(r, r) for r in roles) + " | terms | checked |"
+    lines = [head, "|" + " --- |" * (len(roles) + 3)]
+    for country in sorted(counts):
+        row = counts[country]
+        cells = [str(row.get(r, "")) for r in roles]
+        lines.append(f"| {country} | " + " | ".join(cells) + f" | {sum(row.values())} | {checked[country]} |")
+    total = sum(sum(r.values()) for r in counts.values())
+    lines.append(f"| all {len(counts)} | " + " | ".join(str(sum(c.get(r, 0) for c in counts.values())) for r in roles)
+                 + f" | {total} | {sum(checked.values())} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate; fail if officials.json is stale")
+    parser.add_argument("--coverage", action="store_true", help="print terms per country and role (Markdown)")
     args = parser.parse_args(argv)
     try:
         people = load_sources()
     except OfficialsDataError as exc:
         print(exc.describe(), file=sys.stderr)
         return 1
+    if args.coverage:
+        print(coverage(people))
+        return 0
     text = compile_people(people)
     terms = sum(len(p.terms) for p in people)
     if args.check:
