@@ -29,6 +29,7 @@ OUT = DATA / "officials.json"
 # One holder at a time (a handover day may be shared); commanders per post.
 SINGLE_HOLDER = ("head_of_state", "head_of_government", "defense_minister", "chief_of_general_staff", "commander")
 LANG_FIELDS = ("ru", "kk", "en")
+COVERAGE_MARK = "<!-- coverage: written by build_officials --readme -->"
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _OPTION = re.compile(r"(\w+)=(.*?)(?=\s+\w+=|$)")
 
@@ -71,7 +72,8 @@ class SourceTerm:
     checked: bool = False
     post: str | None = None
     rank: str | None = None
-    ended: bool = False  # ended on a date the sources do not give (end is None)
+    ended: bool = False  # end '?': the sources do not say when (or whether) it ended; end is None
+    seen: str | None = None  # a date the source shows the office held (when start or end is unknown)
     line: int = 0
 
 
@@ -171,7 +173,7 @@ def _parse_term(role: str, rest: str, country: str, sources: dict[str, str], fil
     leftover = _OPTION.sub("", tail).strip()
     if leftover:
         raise OfficialsDataError(f"{role}: cannot read {leftover!r} (options are key=value)", source=file, line=line)
-    unknown = set(options) - {"post", "rank", "src", "country"}
+    unknown = set(options) - {"post", "rank", "src", "country", "seen"}
     if unknown:
         raise OfficialsDataError(f"{role}: unknown option {sorted(unknown)[0]!r}", source=file, line=line)
     src = options.get("src", role)
@@ -181,8 +183,8 @@ def _parse_term(role: str, rest: str, country: str, sources: dict[str, str], fil
                                  source=file, line=line)
     term = SourceTerm(role=role, country=options.get("country", country), start=None if start == "?" else start,
                       end=None if end in ("-", "?") else end, ended=end == "?", source=source, checked="checked" in words[2:],
-                      post=options.get("post"), rank=options.get("rank"), line=line)
-    for label, value in (("start", term.start), ("end", term.end)):
+                      post=options.get("post"), rank=options.get("rank"), seen=options.get("seen"), line=line)
+    for label, value in (("start", term.start), ("end", term.end), ("seen", term.seen)):
         if value is not None:
             try:
                 date_bounds(value)
@@ -208,8 +210,9 @@ def validate(people: list[SourcePerson], countries: set[str], today: date | None
             where = {"source": person.file, "line": term.line}
             if term.country not in countries:
                 raise OfficialsDataError(f"unknown country code {term.country!r}", **where)
-            if term.ended and not term.start:
-                raise OfficialsDataError(f"{person.name}: {term.role} has neither a start nor an end", **where)
+            if term.seen and ((term.start and date_bounds(term.seen)[1] < date_bounds(term.start)[0]) or
+                              (term.end and date_bounds(term.seen)[0] > date_bounds(term.end)[1])):
+                raise OfficialsDataError(f"{person.name}: {term.role} seen={term.seen} is outside its term", **where)
             if term.start and date_bounds(term.start)[0] > today:
                 raise OfficialsDataError(f"{person.name}: {term.role} starts in the future ({term.start})", **where)
             if term.start and term.end and date_bounds(term.start)[0] > date_bounds(term.end)[1]:
@@ -218,12 +221,21 @@ def validate(people: list[SourcePerson], countries: set[str], today: date | None
     _check_overlaps(people)
 
 
+def _post_key(term: SourceTerm) -> str:
+    """Which single-holder post a term fills: commanders and chiefs by post (Pakistan's Chief of Army Staff and
+    Chairman Joint Chiefs are two posts), the others by role alone; 'acting' and remarks in brackets ignored."""
+    if term.role not in ("commander", "chief_of_general_staff") or not term.post:
+        return ""
+    post = re.sub(r"\(.*?\)", "", term.post).strip().lower()
+    return re.sub(r"^acting\s+", "", post)
+
+
 def _check_overlaps(people: list[SourcePerson]) -> None:
     offices: dict[tuple, list[tuple[SourcePerson, SourceTerm]]] = {}
     for person in people:
         for term in person.terms:
             if term.role in SINGLE_HOLDER and term.start:
-                offices.setdefault((term.country, term.role, term.post or ""), []).append((person, term))
+                offices.setdefault((term.country, term.role, _post_key(term)), []).append((person, term))
     for (country, role, post), held in offices.items():
         held.sort(key=lambda pt: date_bounds(pt[1].start)[0])
         for (p1, t1), (p2, t2) in zip(held, held[1:]):
@@ -251,7 +263,8 @@ def compile_people(people: list[SourcePerson]) -> str:
     for p in sorted(people, key=lambda p: p.id):
         terms = [{k: v for k, v in (("role", t.role), ("country", t.country), ("start", t.start), ("end", t.end),
                                     ("post", t.post), ("rank", t.rank), ("source", t.source),
-                                    ("checked", t.checked), ("ended", t.ended or None)) if v is not None}
+                                    ("checked", t.checked), ("ended", t.ended or None), ("seen", t.seen))
+                  if v is not None}
                  for t in sorted(p.terms, key=lambda t: (t.start or "", t.role))]
         row = {"id": p.id, "name": p.name, "country": p.country,
                "names": {k: v for k, v in p.names.items() if v}, "terms": terms}
@@ -289,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="validate; fail if officials.json is stale")
     parser.add_argument("--coverage", action="store_true", help="print terms per country and role (Markdown)")
+    parser.add_argument("--readme", action="store_true", help="also rewrite the coverage table in officials/README.md")
     args = parser.parse_args(argv)
     try:
         people = load_sources()
@@ -308,6 +322,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.name}: {len(people)} people, {terms} terms")
+    if args.readme:
+        readme = SOURCES / "README.md"
+        head, sep, _ = readme.read_text(encoding="utf-8").partition(COVERAGE_MARK)
+        readme.write_text(head + COVERAGE_MARK + "\n" + coverage(people) + "\n", encoding="utf-8")
+        print(f"rewrote the coverage table of {readme.name}")
     return 0
 
 

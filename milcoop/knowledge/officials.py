@@ -26,6 +26,11 @@ from .official_names import dictionary_stems, is_patronymic, stems, word_key
 
 # countries whose people's family name comes first (Xi Jinping, Kim Jong-un, Phan Văn Giang)
 FAMILY_FIRST = frozenset({"CN", "KP", "KR", "VN", "TW", "HK", "MO"})
+# Arabic articles joined by a hyphen are dropped: el-Sisi, al-Sisi, ас-Сиси are all Sisi
+ARTICLES = frozenset({"al", "el", "as", "ad", "ar", "ash", "at", "az", "an", "ul", "аль", "эль", "ал", "ас", "ад", "ар",
+                      "аш", "ат", "аз", "ан", "әл", "әс", "әд", "әр"})
+# Vietnamese are named by family name (Nguyễn) or by the last given name (Phúc)
+BOTH_ENDS = frozenset({"VN"})
 PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "ben", "de", "da", "di", "van", "von", "der", "la", "le",
                        "аль", "ал", "бин", "ибн", "бен", "де", "ван", "фон", "ле", "ла", "ди", "да"})
 TITLES = frozenset("""gen general lt col adm admiral marshal president minister mr mrs ms dr prime sir sheikh
@@ -42,7 +47,7 @@ class OfficialsQueryError(MilcoopError):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One person's tenure of one office (``end`` None: still in office, unless ``ended``: ended on an unknown date)."""
+    """One person's tenure of one office (``end`` None: still in office, unless ``ended``: the end is unknown)."""
 
     person_id: str
     role: str
@@ -54,18 +59,20 @@ class Term:
     post: str | None = None
     rank: str | None = None
     ended: bool = False
+    seen: str | None = None
 
     def covers(self, on: date) -> bool:
-        """Held on ``on``; a partial date counts whole (start '2016' covers 2016-01-01), an unknown start
-        never, and a term with an unknown end only within its start's period."""
-        if self.start is None:
+        """Held on ``on``, as far as the dates say: a partial date counts whole (start '2016' covers
+        2016-01-01); with an unknown start, from the ``seen`` date (an attested day in office) on; with
+        an unknown end, only up to the start's or the seen date's period."""
+        starts = self.start or self.seen
+        if starts is None or on < date_bounds(starts)[0]:
             return False
-        first, last = date_bounds(self.start)
-        if first > on:
-            return False
+        if self.end is not None:
+            return on <= date_bounds(self.end)[1]
         if self.ended:
-            return on <= last
-        return self.end is None or on <= date_bounds(self.end)[1]
+            return on <= max(date_bounds(d)[1] for d in (self.start, self.seen) if d)
+        return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +114,14 @@ class _Table(NamedTuple):
     keys: tuple[str, ...]
 
 
+def _drop_article(word: str) -> str:
+    """'al-Sisi' -> 'Sisi', 'аль-Атыйя' -> 'Атыйя'; other words unchanged."""
+    head, sep, rest = word.partition("-")
+    return rest if sep and rest and head.lower() in ARTICLES else word
+
+
 def _tokens(name: str, country: str, surname: str | None) -> tuple[_Token, ...]:
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", name) if w.lower() not in PARTICLES]
+    words = [_drop_article(w) for w in re.findall(r"[^\W\d_][\w'’\-]*", name) if w.lower() not in PARTICLES]
     if not words:
         return ()
     surname_keys = {word_key(w) for w in (surname or "").split()} - {""}
@@ -117,7 +130,9 @@ def _tokens(name: str, country: str, surname: str | None) -> tuple[_Token, ...]:
         if surname_keys:
             strong = any(fuzz.ratio(word_key(w), k) >= 80 for k in surname_keys)
         else:
-            strong = i == (0 if country in FAMILY_FIRST and len(words) > 1 else len(words) - 1)
+            last = len(words) - 1
+            strong = i == (0 if country in FAMILY_FIRST and len(words) > 1 else last) or \
+                (country in BOTH_ENDS and i == last)
         out.append(_Token(word_key(w), strong, w[:1].lower()))
         if "-" in w:  # Kassym-Jomart: also its parts, as given names
             out.extend(_Token(word_key(p), False, p[:1].lower(), True) for p in w.split("-") if len(p) > 1)
@@ -136,7 +151,8 @@ def _table() -> _Table:
     for p_idx, row in enumerate(rows):
         terms = tuple(Term(person_id=row["id"], role=t["role"], country=t["country"], start=t.get("start"),
                            end=t.get("end"), source=t["source"], checked=t.get("checked", False),
-                           post=t.get("post"), rank=t.get("rank"), ended=t.get("ended", False)) for t in row["terms"])
+                           post=t.get("post"), rank=t.get("rank"), ended=t.get("ended", False), seen=t.get("seen"))
+                      for t in row["terms"])
         by_lang = {lang: tuple(names) for lang, names in row.get("names", {}).items()}
         all_names = tuple(dict.fromkeys([row["name"], *(n for ns in by_lang.values() for n in ns)]))
         person = Person(id=row["id"], name=row["name"], names=all_names, country=row["country"], terms=terms,
@@ -213,7 +229,7 @@ def _query_words(name: str) -> tuple[list[str], list[str]]:
         if len(tok) == 2 and tok.endswith("."):
             initials.append(tok[0].lower())
             continue
-        tok = tok.strip("-'’")
+        tok = _drop_article(tok.strip("-'’"))
         low = tok.lower()
         if (any_capital and not tok[:1].isupper()) or low in PARTICLES or low in TITLES or is_patronymic(tok):
             continue
@@ -240,21 +256,23 @@ def _word_hits(word: str, table: _Table) -> dict[tuple[int, int, int], float]:
     return hits
 
 
-def _name_score(words_hits: list[dict], initials: list[str], p_idx: int, table: _Table) -> float:
+def _name_score(words: list[str], words_hits: list[dict], initials: list[str], p_idx: int, table: _Table) -> float:
     spellings = table.variants[p_idx]
     given_initials = {t.initial for tokens in spellings for t in tokens if not t.strong}
     given_initials |= {word_key(i)[:1] for i in given_initials}
     best = 0.0
     for v_idx, tokens in enumerate(spellings):
         matched: dict[int, float] = {}
-        unmatched = 0
-        for hits in words_hits:
+        unmatched = 0.0
+        for word, hits in zip(words, words_hits):
             found = [(t, q) for (p, v, t), q in hits.items() if p == p_idx and v == v_idx]
             if found:
                 t, q = max(found, key=lambda tq: tq[1])
                 matched[t] = max(matched.get(t, 0.0), q)
-            else:
-                unmatched += 1
+            else:  # a short form of a given name (Nikos for Nikolaos) costs less than another name
+                key = word_key(word)[:3]
+                short_form = len(key) == 3 and any(tok.key.startswith(key) for tok in tokens if not tok.strong)
+                unmatched += 0.4 if short_form else 1.0
         if not any(tokens[t].strong for t in matched):
             continue
         given = [i for i, tok in enumerate(tokens) if not tok.strong and not tok.part]
@@ -290,7 +308,7 @@ def match(name: str, *, on: date | datetime | str | None = None, country: str | 
     candidates = {p for hits in words_hits for (p, _v, _t) in hits}
     out = []
     for p_idx in candidates:
-        name_score = _name_score(words_hits, initials, p_idx, table)
+        name_score = _name_score(words, words_hits, initials, p_idx, table)
         if name_score < MIN_NAME_SCORE:
             continue
         official = table.people[p_idx]

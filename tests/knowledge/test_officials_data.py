@@ -56,7 +56,7 @@ def test_a_good_file_parses_into_terms(tmp_path):
     ("  - A B | defense_minister 2010 2011 rank=field_marshal\n", "rank 'field_marshal'"),
     ("  - A B | defense_minister 2010 2011 country=XX\n", "unknown country code 'XX'"),
     ("  - Жаксылыков | defense_minister 2010 2011\n", "first field must be the Latin name"),
-    ("  - A B | defense_minister ? ?\n", "neither a start nor an end"),
+    ("  - A B | defense_minister 2010 2012 seen=2014-01-01\n", "outside its term"),
     ("  - A B\n", "holds no office"),
 ])
 def test_bad_rows_are_refused_with_file_and_line(tmp_path, body, message):
@@ -73,6 +73,24 @@ def test_a_handover_day_is_not_an_overlap(tmp_path):
     assert len(people) == 2
 
 
+def test_unknown_dates_are_kept_unknown(tmp_path):
+    from milcoop.knowledge.officials import Term
+    [person] = check(tmp_path, "  - A B | defense_minister ? ? seen=2019-05-14\n")
+    [t] = person.terms
+    assert (t.start, t.end, t.ended, t.seen) == (None, None, True, "2019-05-14")
+    term = Term("x", t.role, "KZ", t.start, t.end, "https://example.org", ended=t.ended, seen=t.seen)
+    from datetime import date
+    assert term.covers(date(2019, 5, 14)) and not term.covers(date(2019, 5, 15))
+    open_ended = Term("x", t.role, "KZ", None, None, "https://example.org", seen="2019-05")
+    assert open_ended.covers(date(2024, 1, 1)) and not open_ended.covers(date(2019, 4, 30))
+
+
 def test_file_name_must_match_country(tmp_path):
     with pytest.raises(OfficialsDataError, match="file name"):
         parse_file(write(tmp_path, "  - A B | defense_minister 2010 2011\n", name="RU.yaml"), COUNTRIES)
+
+
+def test_readme_coverage_table_is_current():
+    readme = (build.SOURCES / "README.md").read_text(encoding="utf-8")
+    assert build.coverage(load_sources()) in readme, \
+        "regenerate the table with python -m milcoop.knowledge.build_officials --coverage"
