@@ -34,7 +34,9 @@ BOTH_ENDS = frozenset({"VN"})
 PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "ben", "de", "da", "di", "van", "von", "der", "la", "le",
                        "аль", "ал", "бин", "ибн", "бен", "де", "ван", "фон", "ле", "ла", "ди", "да"})
 TITLES = frozenset("""gen general lt col adm admiral marshal president minister mr mrs ms dr prime sir sheikh
-shaikh emir king prince crown maj brig cdr capt hon sen defence defense army air navy chief""".split())
+shaikh emir king prince crown maj brig cdr capt hon sen defence defense army air navy chief
+президент премьер министр генерал адмирал маршал полковник господин король эмир шейх принц
+главнокомандующий командующий начальник мырза""".split())
 MIN_NAME_SCORE = 0.5
 _TOKEN = re.compile(r"[^\W\d_]\.|[^\W\d_][\w'’\-]*")
 
@@ -221,7 +223,8 @@ def holders(role: str, country: str, on: date | datetime | str) -> list[Term]:
 
 
 def _query_words(name: str) -> tuple[list[str], list[str]]:
-    """The name words and the initials of a mention, without titles, particles and patronymics."""
+    """The name words and the initials of a mention, without titles and particles (patronymics are kept:
+    a word like Gulevich or Myasnikovich may be the surname; an unmatched one costs nothing)."""
     tokens = _TOKEN.findall(name)
     any_capital = any(t[:1].isupper() for t in tokens)
     words, initials = [], []
@@ -231,7 +234,7 @@ def _query_words(name: str) -> tuple[list[str], list[str]]:
             continue
         tok = _drop_article(tok.strip("-'’"))
         low = tok.lower()
-        if (any_capital and not tok[:1].isupper()) or low in PARTICLES or low in TITLES or is_patronymic(tok):
+        if (any_capital and not tok[:1].isupper()) or low in PARTICLES or low in TITLES:
             continue
         words.append(tok)
     return words, initials
@@ -240,8 +243,8 @@ def _query_words(name: str) -> tuple[list[str], list[str]]:
 def _word_hits(word: str, table: _Table) -> dict[tuple[int, int, int], float]:
     """Index entries a mention word can be, with 1.0 for an exact key and less for a near one."""
     hits: dict[tuple[int, int, int], float] = {}
-    for group in (stems(word), dictionary_stems(word)):
-        for form in group:
+    for forms in (stems, dictionary_stems):  # the dictionary (pymorphy3) only when the rules find nothing
+        for form in forms(word):
             for entry in table.index.get(word_key(form), ()):
                 hits[entry] = 1.0
         if hits:
@@ -269,7 +272,8 @@ def _name_score(words: list[str], words_hits: list[dict], initials: list[str], p
             if found:
                 t, q = max(found, key=lambda tq: tq[1])
                 matched[t] = max(matched.get(t, 0.0), q)
-            else:  # a short form of a given name (Nikos for Nikolaos) costs less than another name
+            elif not is_patronymic(word):  # a patronymic no record lists costs nothing
+                # a short form of a given name (Nikos for Nikolaos) costs less than another name
                 key = word_key(word)[:3]
                 short_form = len(key) == 3 and any(tok.key.startswith(key) for tok in tokens if not tok.strong)
                 unmatched += 0.4 if short_form else 1.0

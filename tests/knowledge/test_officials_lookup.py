@@ -121,3 +121,22 @@ def test_the_country_filter_ranks_the_right_country_first():
     found = match("Salman", on="2020-01-01", role="head_of_state")
     assert found[0].person.name == "Salman bin Abdulaziz"
     assert len(found) >= 2
+
+
+@pytest.mark.parametrize("mention, who", [
+    ("Viktor Gulevich", "Viktor Gulevich"),          # a surname that looks like a patronymic
+    ("Мясниковичем", "Mikhail Myasnikovich"),
+    ("Президент Токаев", "Kassym-Jomart Tokayev"),   # titles are not names
+    ("Генерал Жаксылыков", "Ruslan Zhaksylykov"),
+    ("Abdel Fattah al-Sisi", "Abdel Fattah el-Sisi"),  # Arabic article spelled another way
+    ("Nikos Panagiotopoulos", "Nikolaos Panagiotopoulos"),  # short form of the given name
+])
+def test_name_shapes(mention, who):
+    assert match(mention)[0].person.name == who
+
+
+def test_an_unknown_end_is_not_claimed():
+    # Starmer announced his resignation on 2026-06-22; the table does not say who followed, so no one is
+    # returned for a later date, while the day he was last seen in office still finds him
+    assert names(holders("head_of_government", "GB", "2026-06-22")) == ["Keir Starmer"]
+    assert holders("head_of_government", "GB", "2026-11-01") == []
