@@ -215,6 +215,8 @@ def terms(person_id: str) -> tuple[Term, ...]:
 
 def holders(role: str, country: str, on: date | datetime | str) -> list[Term]:
     """Who held ``role`` in ``country`` on ``on`` (two on a handover day or a date known only to the month)."""
+    if role is None or country is None:
+        raise OfficialsQueryError("role and country are required")
     _check(role, country)
     day = _date(on)
     if day is None:
@@ -303,6 +305,8 @@ def match(name: str, *, on: date | datetime | str | None = None, country: str | 
     without it, the latest such office.
     """
     _check(role, country)
+    if name is not None and not isinstance(name, str):
+        raise OfficialsQueryError(f"name must be text, got {type(name).__name__}")
     day = _date(on)
     table = _table()
     words, initials = _query_words(name or "")

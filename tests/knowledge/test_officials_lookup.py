@@ -84,6 +84,11 @@ def test_bad_arguments_are_clear_errors():
         holders("defense_minister", "Kazakhstan", "2020-01-01")
     with pytest.raises(OfficialsQueryError, match="no official"):
         terms("kz-nobody")
+    with pytest.raises(OfficialsQueryError, match="name must be text"):
+        match(42)
+    with pytest.raises(OfficialsQueryError, match="required"):
+        holders(None, "KZ", "2020-01-01")
+    assert match(None) == [] and match("   ") == [] and match("Ж" * 10_000) == []
 
 
 def test_person_record():
