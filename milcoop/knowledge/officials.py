@@ -251,11 +251,14 @@ def _word_hits(word: str, table: _Table) -> dict[tuple[int, int, int], float]:
                 hits[entry] = 1.0
         if hits:
             break
-    # near spellings too (Абдулла / Abdullah / Абдалла), weaker; an exact hit already found needs a closer one
+    # near spellings too (Абдулла / Abdullah / Абдалла), weaker; an exact hit already found needs a closer one.
+    # A near spelling keeps the first letter: обороны (oboroni) is not Бёрёнди (borondi).
     key = word_key(word)
     if len(key) >= 5:
         cutoff = 88 if hits else 85
         for found, score, _ in process.extract(key, table.keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=8):
+            if found[:1] != key[:1]:
+                continue
             for entry in table.index[found]:
                 hits[entry] = max(hits.get(entry, 0.0), 0.9 * score / 100)
     return hits
