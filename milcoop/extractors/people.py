@@ -25,6 +25,7 @@ from ..records import Participant, Span
 from ..schema import ROLES
 from ..translit import name_key, palladius_countries, pinyin, romanize
 from .doc import Doc
+from .officials import Link, link, report_day
 
 LOOKBACK = 140  # chars before a name searched for its position cue
 ROLE_COUNTRY_REACH = 30  # a country this far before the position cue still qualifies it
@@ -91,7 +92,7 @@ class Cues:
     """Role and rank cues of the sentences that name people, found once per article."""
 
     def __init__(self, doc: Doc, lex: Lexicon):
-        self.hits: dict[str, list[tuple[int, int, str]]] = {"roles": [], "ranks": []}
+        self.hits: dict[str, list[tuple[int, int, str]]] = {"roles": [], "ranks": [], "event_types": []}
         for sent in doc.sentences:
             if not any(sent.start <= m.start < sent.end for m in doc.persons):
                 continue
@@ -116,6 +117,8 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
     for other in others:  # never read past another person's name
         if lo <= other.start and other.end <= mention.start:
             lo = other.end
+    # nor past an event verb: "Kazakhstan's defence minister met X" says nothing of X's post
+    lo = max([lo] + [e for s, e, _ in cues.hits["event_types"] if lo <= s and e <= mention.start])
     before = doc.text[lo:mention.start]
     roles = cues.within("roles", lo, mention.start)
     reading.cues = [(mention.start - lo - e, label) for _, e, label in roles]
@@ -341,6 +344,11 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     _fill_gaps([d for d, k in zip(drafts, rule_kept) if k], parties or [])
     decider = decider or Decider()
     context = _Context(doc, lex, cues, people, parties or [], dateline_country)
+    day = report_day(doc.published, doc.published_iso)
+    named = frozenset(h.value for h in doc.countries)
+    context.links = {id(p): link(p.best_name(), day, named) for p in people}
+    for p, (d, _) in zip(people, drafts):
+        _apply_reference(p, d, context.official(p))
     candidates = [Candidate(d.name, _keep_features(context, p, d, k), rule=k)
                   for p, (d, _), k in zip(people, drafts, rule_kept)]
     kept = decider.keep("participants", candidates)
@@ -355,7 +363,23 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         if keep:
             out.append(d)
             cyrillic[p.mentions[0].start] = p.best_name()
-    return _chinese_names(out, cyrillic)
+    out = _chinese_names(out, cyrillic)
+    for p, (d, _) in zip(people, drafts):  # a linked official keeps their own spelling
+        official = context.official(p)
+        if official is not None:
+            d.name, d.official_id = official.name, official.id
+    return out
+
+
+def _apply_reference(p: Person, d: Participant, official: Link | None) -> None:
+    """The rule's use of the reference: the official's country (a person's country does not change
+    with the sentence, while the country nearest a name often belongs to someone else), and the
+    office held that day where the text names no specific position of its own."""
+    if official is None:
+        return
+    if official.role and d.role in (None, "official"):
+        d.role = official.role
+    d.country = official.country
 
 
 def _draft(p: Person) -> Participant:
@@ -380,6 +404,10 @@ class _Context:
     people: list[Person]
     parties: list[str]
     dateline_country: str | None = None
+    links: dict[int, Link | None] = field(default_factory=dict)  # id(Person) -> the official it names
+
+    def official(self, p: Person) -> Link | None:
+        return self.links.get(id(p))
 
 
 def _no_country(ctx: _Context, p: Person, d: Participant) -> Candidate:
@@ -407,6 +435,9 @@ def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict
     f: dict[str, float] = {}
     flag(f, "rule", rule)
     flag(f, f"lang={doc.lang}")
+    official = ctx.official(p)
+    flag(f, "official", official is not None)
+    flag(f, "official_in_office", official is not None and official.role is not None)
     flag(f, "role_cue", bool(p.roles))
     flag(f, "specific_role", any(r not in GENERIC_ROLES for r in p.roles))
     flag(f, "rank", bool(p.ranks))
@@ -449,10 +480,12 @@ def _role_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate]:
     before = " ".join(ctx.doc.text[max(0, m.start - INDUSTRY_REACH):m.start] for m in p.mentions)
     industry = bool(ctx.lex.search("industry_context", before))
     rule = d.role or "official"
+    official = ctx.official(p)
     out = []
     for role in ROLES:
         f: dict[str, float] = {}
         flag(f, "rule", role == rule)
+        flag(f, "reference", official is not None and official.role == role)
         mine = [dist for dist, label in cues if label == role]
         flag(f, "cue", bool(mine))
         within(f, "cue", min(mine) if mine else None, (2, 10, 30, 80))
@@ -506,6 +539,9 @@ def _country_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate
         flag(codes.setdefault(c, {}), "party")
     if d.country:
         codes.setdefault(d.country, {})
+    official = ctx.official(p)
+    if official is not None:
+        flag(codes.setdefault(official.country, {}), "reference")
     totals = Counter(h.value for h in doc.countries)
     top = totals.most_common(1)[0][0] if totals else None
     out = [_no_country(ctx, p, d)]
