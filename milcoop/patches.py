@@ -8,9 +8,10 @@ by more than a few kilobytes.
 """
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError, model_validator
 
 from .schema import AREAS, EVENT_TYPES, Area, DocumentStatus, DocumentType, EventType, ExerciseStatus, IsoDate, Rank, Role
 
@@ -18,8 +19,20 @@ NAME_LENGTH = 200
 TITLE_LENGTH = 500
 LIST_LENGTH = 100
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_LENGTH)]
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LENGTH)]
+
+
+def plain_text(value: str) -> str:
+    """``value`` if it has no control, surrogate or non-characters (they break XML exports and terminals)."""
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\ufffe\uffff":
+            raise ValueError(f"must not contain the character U+{ord(ch):04X}")
+    return value
+
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_LENGTH),
+                 AfterValidator(plain_text)]
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LENGTH),
+                  AfterValidator(plain_text)]
 CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")]
 # Organisation codes: the schema's (CIS, CSTO, ...) and the gazetteer's others (ASEAN, BRICS, ...).
 OrgCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2,10}$")]

@@ -42,7 +42,7 @@ class ErrorBody(BaseModel):
 
 
 ERROR_MEANINGS = {
-    400: "the request cannot be carried out as asked",
+    400: "the request cannot be carried out as asked (or its body is not UTF-8 JSON)",
     401: "sign in first",
     403: "a write from another site (Origin or Referer not this server's)",
     404: "no such item",

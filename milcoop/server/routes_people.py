@@ -8,7 +8,7 @@ from milcoop.schema import IsoDate, Role
 from milcoop.store import Store
 
 from .deps import ApiError, errors, get_corrected, get_store, not_found, require_reader
-from .params import Q_LENGTH, Country, CountryCode, DateFrom, DateTo, PersonId
+from .params import Country, CountryCode, DateFrom, DateTo, PersonId, Search
 
 router = APIRouter(prefix="/api", tags=["people and networks"], dependencies=[Depends(require_reader)],
                    responses=errors(401, 422))
@@ -31,7 +31,7 @@ def people(role: Role | None = None, country: Country = None,
 
 
 @router.get("/people/search", summary="Persons any of whose spellings matches q (any script)")
-def search_people(q: str = Query(..., min_length=1, max_length=Q_LENGTH), store: Store = Depends(get_store),
+def search_people(q: Search, store: Store = Depends(get_store),
                   corrected: Corrected = Depends(get_corrected)) -> list[dict]:
     return [corrected.person(p) for p in store.find_persons(q)]
 

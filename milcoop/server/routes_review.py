@@ -4,11 +4,11 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from milcoop.corrected import Corrected, apply_fields
 from milcoop.passwords import MAX_LENGTH as PASSWORD_LENGTH
-from milcoop.patches import EventPatch, PersonPatch
+from milcoop.patches import EventPatch, PersonPatch, plain_text
 from milcoop.store.review import SESSION_DAYS, Review
 
 from .deps import (COOKIE, ApiError, current_user, errors, get_corrected, get_review, not_found, require_user,
@@ -19,7 +19,7 @@ from .throttle import SignInThrottle
 router = APIRouter(prefix="/api", tags=["review"], responses=errors(422))
 WRITE_ERRORS = errors(400, 401, 403, 404, 409, 413)
 
-Id = Annotated[str, StringConstraints(min_length=1, max_length=ID_LENGTH)]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=ID_LENGTH), AfterValidator(plain_text)]
 MAX_IDS = 1000
 
 
@@ -28,7 +28,7 @@ class _Body(BaseModel):
 
 
 class Login(_Body):
-    username: str = Field(min_length=1, max_length=128)
+    username: Annotated[str, Field(min_length=1, max_length=128), AfterValidator(plain_text)]
     password: str = Field(min_length=1, max_length=PASSWORD_LENGTH)
 
 
@@ -45,12 +45,13 @@ class EventIds(_Body):
 
 
 class ParticipantKeys(_Body):
-    participants: list[Annotated[str, StringConstraints(pattern=r"^[^:]{1,64}:[0-9]{1,6}$")]] = Field(
+    participants: list[Annotated[str, StringConstraints(pattern=r"^[^:]{1,64}:[0-9]{1,6}$"),
+                                 AfterValidator(plain_text)]] = Field(
         min_length=1, max_length=MAX_IDS, description="event_id:ordinal of each mention")
 
 
 @router.post("/login", summary="Sign in: sets the milcoop_session cookie and returns a bearer token",
-             responses=errors(401, 403, 413, 429))
+             responses=errors(400, 401, 403, 413, 429))
 def login(body: Login, request: Request, response: Response, review: Review = Depends(get_review)) -> dict:
     """Failed sign-ins lock the account and the client out for a while (429 with Retry-After)."""
     throttle: SignInThrottle = request.app.state.throttle
