@@ -1,8 +1,8 @@
 """Sign-in throttling: exponential lockouts per account and per client, and a cap on concurrent hashing.
 
 After ``free`` failed sign-ins in a row, an account (or a client address) is
-locked: for ``base`` seconds after the next failure, then twice as long after
-each further one, up to ``cap``. While locked, sign-in is refused with 429
+locked for ``base`` seconds, then twice as long after each further failure,
+up to ``cap``. While locked, sign-in is refused with 429
 before any password is checked, so guessing costs the attacker time and the
 server nothing. A success clears both counters; a key with no failure for
 ``forget`` seconds starts again from zero. The state lives in one object per
@@ -41,7 +41,7 @@ class SignInThrottle:
     def __init__(self, *, free: dict[str, int] | None = None, base: float = 1.0, cap: float = 900.0,
                  forget: float = 24 * 3600.0, max_keys: int = 10_000, hashing: int = 2,
                  clock: Callable[[], float] = time.monotonic):
-        # free failures before the first lock, per kind of key (the part before ':')
+        # failures that start the first lock, per kind of key (the part before ':')
         self.free = {"account": 5, "client": 10, **(free or {})}
         self.base, self.cap, self.forget, self.max_keys = base, cap, forget, max_keys
         self.clock = clock
@@ -73,8 +73,8 @@ class SignInThrottle:
                 entry.count += 1
                 entry.last = now
                 beyond = entry.count - self.free.get(key.partition(":")[0], 5)
-                if beyond > 0:
-                    seconds = min(self.cap, self.base * 2 ** min(beyond - 1, 60))
+                if beyond >= 0:
+                    seconds = min(self.cap, self.base * 2 ** min(beyond, 60))
                     entry.locked_until = now + seconds
                     started.append(Lockout(key, entry.count, seconds))
                 self._keys[key] = entry

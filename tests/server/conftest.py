@@ -88,3 +88,9 @@ def credentials() -> tuple[str, str]:
 @pytest.fixture(scope="session")
 def login():
     return sign_in
+
+
+@pytest.fixture(scope="session")
+def origin() -> dict[str, str]:
+    """The Origin header of the app's own pages (cookie-signed-in writes need it)."""
+    return dict(ORIGIN)
