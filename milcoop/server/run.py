@@ -29,7 +29,7 @@ class JsonErrorH11(H11Protocol):
 
     def send_400_response(self, msg: str) -> None:
         body = json.dumps(error_body("bad_request", "invalid HTTP request: malformed, or its request line "
-                                     f"and headers exceed {MAX_HEAD} bytes")).encode()
+                                     f"and headers exceed {MAX_HEAD} bytes"), separators=(",", ":")).encode()
         headers = [(b"content-type", b"application/json"), (b"connection", b"close"),
                    *((k.encode(), v.encode()) for k, v in HEADERS.items())]
         for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),

@@ -3,6 +3,7 @@ error shape, nothing stored, and every read and export still working afterwards.
 from __future__ import annotations
 
 import logging
+import shutil
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,6 +11,16 @@ from fastapi.testclient import TestClient
 from milcoop.server import create_app
 from milcoop.store import open_store
 from milcoop.store.review import Review
+
+
+@pytest.fixture(scope="module")
+def refused(db_path, tmp_path_factory, login, origin):
+    """One signed-in client for the tests whose writes must all be refused (each checks nothing was stored)."""
+    copy = tmp_path_factory.mktemp("refused") / "refused.db"
+    shutil.copy(db_path, copy)
+    with TestClient(create_app(str(copy)), headers=origin) as c:
+        login(c)
+        yield c
 
 
 def _error(r, status: int, code: str | None = None) -> str:
@@ -53,14 +64,14 @@ def test_long_and_wildcard_search(client):
 
 
 @pytest.mark.parametrize("name", [{"first": "Viktor"}, ["Viktor"], 42, None, "", " ", "x" * 201, "Vik\x00tor"])
-def test_person_name_must_be_a_bounded_string(writer, name):
-    person = writer.get("/api/people/search", params={"q": "Khrenin"}).json()[0]
-    before = _audit_size(writer)
-    message = _error(writer.patch(f"/api/people/{person['id']}", json={"name": name}), 422, "invalid_request")
+def test_person_name_must_be_a_bounded_string(refused, name):
+    person = refused.get("/api/people/search", params={"q": "Khrenin"}).json()[0]
+    before = _audit_size(refused)
+    message = _error(refused.patch(f"/api/people/{person['id']}", json={"name": name}), 422, "invalid_request")
     assert "body.name" in message
-    assert _audit_size(writer) == before
-    assert writer.get(f"/api/people/{person['id']}").json()["name"] == person["name"]
-    assert writer.get("/api/export", params={"format": "graphml", "network": "persons"}).status_code == 200
+    assert _audit_size(refused) == before
+    assert refused.get(f"/api/people/{person['id']}").json()["name"] == person["name"]
+    assert refused.get("/api/export", params={"format": "graphml", "network": "persons"}).status_code == 200
 
 
 def test_person_correction_accepted_and_normalised(writer):
@@ -82,14 +93,14 @@ def test_person_correction_accepted_and_normalised(writer):
     ({"countries": ["KZ"] * 101}, "body.countries"), ({"preparatory": "yes"}, "body.preparatory"),
     ({"colour": "red"}, "body.colour"), ({}, "body"),
 ])
-def test_event_correction_validated(writer, body, field):
-    oc = _khrenin(writer)
-    before = writer.get(f"/api/events/{oc}").json()
-    audit = _audit_size(writer)
-    assert field in _error(writer.patch(f"/api/events/{oc}", json=body), 422, "invalid_request")
-    after = writer.get(f"/api/events/{oc}").json()
+def test_event_correction_validated(refused, body, field):
+    oc = _khrenin(refused)
+    before = refused.get(f"/api/events/{oc}").json()
+    audit = _audit_size(refused)
+    assert field in _error(refused.patch(f"/api/events/{oc}", json=body), 422, "invalid_request")
+    after = refused.get(f"/api/events/{oc}").json()
     assert after["event"] == before["event"] and after["corrections"] == before["corrections"]
-    assert _audit_size(writer) == audit
+    assert _audit_size(refused) == audit
 
 
 def test_event_correction_real_dates(writer):
@@ -123,14 +134,14 @@ def test_request_bodies_are_bounded(writer, db_copy):
     assert writer.patch(f"/api/events/{oc}", json={"date": "2011-11-30"}).status_code == 200
 
 
-def test_bodies_that_are_not_json(writer):
-    oc = _khrenin(writer)
+def test_bodies_that_are_not_json(refused):
+    oc = _khrenin(refused)
     for content in (b"", b"{", b"\xff\xfe", b"[]", b"null", b'"x"'):
-        r = writer.patch(f"/api/events/{oc}", content=content, headers={"Content-Type": "application/json"})
+        r = refused.patch(f"/api/events/{oc}", content=content, headers={"Content-Type": "application/json"})
         assert r.status_code in (400, 422), (content, r.text)
         _error(r, r.status_code)
-    r = writer.post("/api/events/merge", content=b"ids=a&ids=b",
-                    headers={"Content-Type": "application/x-www-form-urlencoded"})
+    r = refused.post("/api/events/merge", content=b"ids=a&ids=b",
+                     headers={"Content-Type": "application/x-www-form-urlencoded"})
     _error(r, 422)
 
 

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from milcoop.server import create_app, routes_events, routes_export, routes_people, routes_review
+from milcoop.server.throttle import SignInThrottle
 
 schemathesis = pytest.importorskip("schemathesis", reason="pip install 'milcoop[test]'")
 from schemathesis import GenerationMode  # noqa: E402
@@ -39,15 +40,14 @@ SLOW = {("GET", "/api/export")}
 
 @pytest.fixture(scope="module")
 def fuzz_app(db_path, tmp_path_factory):
-    """The app over its own copy of the database (the signed-in run writes to it)."""
+    """The app over its own copy of the database (the signed-in run writes to it), and a session token.
+
+    Its sign-in throttle's clock stands still, so generated sign-ins stop costing a password hash once
+    the lockouts start (the throttle itself is tested in test_security.py).
+    """
     copy = tmp_path_factory.mktemp("fuzz") / "fuzz.db"
     shutil.copy(db_path, copy)
-    return create_app(str(copy))
-
-
-@pytest.fixture(scope="module")
-def api_schema(fuzz_app):
-    return schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
+    return create_app(str(copy), throttle=SignInThrottle(clock=lambda: 0.0))
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +57,12 @@ def token(fuzz_app, credentials) -> str:
         r = c.post("/api/login", json={"username": user, "password": password})
         assert r.status_code == 200, r.text
         return r.json()["token"]
+
+
+@pytest.fixture(scope="module")
+def api_schema(fuzz_app, token):
+    """(Signs in first: the anonymous run's sign-ins lock the test client out for good.)"""
+    return schemathesis.openapi.from_asgi("/openapi.json", fuzz_app)
 
 
 @pytest.fixture(scope="module")
