@@ -266,9 +266,8 @@ def serve(db: Optional[str] = DbOption,
           read_open: bool = typer.Option(True, "--read-open/--read-closed",
                                          help="Whether anonymous visitors may read (writes always need sign-in)")):
     """Serve the JSON API (/api, docs at /docs) and the web UI."""
-    import uvicorn
-
     from .server import create_app
+    from .server.run import serve as run_server
 
     try:
         application = create_app(db, read_open=read_open)
@@ -276,7 +275,7 @@ def serve(db: Optional[str] = DbOption,
         _fail(exc)
     err.print(f"milcoop on http://{host}:{port}/ (API docs at /docs), reads "
               f"{'open' if read_open else 'closed'} to anonymous visitors")
-    uvicorn.run(application, host=host, port=port)
+    run_server(application, host, port)
 
 
 users_app = typer.Typer(help="Analysts who may sign in to review.", no_args_is_help=True)

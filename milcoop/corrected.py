@@ -8,16 +8,20 @@ them. Listing filters run on the corrected values.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from .patches import EventPatch, PersonPatch, valid_fields
 from .records import Event
+from .schema import iso_date
 from .store import Store
 from .store.review import Review
 
+log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
 SORTS = ("-date", "date", "sources", "-sources")
 CONFLICT_FIELDS = ("date", "city", "country")
@@ -83,13 +87,24 @@ def _date_in(date: str | None, start: str | None, end: str | None) -> bool:
 
 
 def _check_date(value: str | None, name: str) -> str | None:
-    from .store.repository import ISO_DATE
-
     if value is None or value == "":
         return None
-    if not ISO_DATE.fullmatch(value.strip()):
-        raise ValueError(f"{name} must be an ISO date (2012, 2012-07 or 2012-07-15), not {value!r}")
-    return value.strip()
+    try:
+        return iso_date(value.strip())
+    except ValueError as exc:
+        raise ValueError(f"{name} {exc}") from None
+
+
+def _checked(corrected: dict[str, dict[str, Any]], model) -> dict[str, dict[str, Any]]:
+    out = {}
+    for target, fields in corrected.items():
+        valid = valid_fields(model, fields)
+        if len(valid) < len(fields):
+            log.warning("skipping stored corrections of %s that fail validation: %s", target,
+                        ", ".join(sorted(set(fields) - set(valid))))
+        if valid:
+            out[target] = valid
+    return out
 
 
 class Corrected:
@@ -101,11 +116,12 @@ class Corrected:
 
     @cached_property
     def fields(self) -> dict[str, dict[str, Any]]:
-        return self.review.corrected_fields("occasion")
+        """Occasion id -> corrected fields; a stored value that fails today's checks is skipped."""
+        return _checked(self.review.corrected_fields("occasion"), EventPatch)
 
     @cached_property
     def person_fields(self) -> dict[str, dict[str, Any]]:
-        return self.review.corrected_fields("person")
+        return _checked(self.review.corrected_fields("person"), PersonPatch)
 
     @cached_property
     def states(self) -> dict[str, str]:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from milcoop.errors import MilcoopError, NotFound
-from milcoop.passwords import DUMMY_HASH, hash_password, verify_password
+from milcoop.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from milcoop.records import Event
 
 from .models import (DbAuditEntry, DbCorrection, DbEvent, DbOccasion, DbOccasionOverride, DbParticipant,
@@ -93,8 +93,11 @@ class Review:
         if not verify_password(password, user.password_hash if user else DUMMY_HASH) or user is None:
             return None
         token = secrets.token_urlsafe(32)
+        rehashed = hash_password(password) if needs_rehash(user.password_hash) else None
         with self.store._writing("cannot sign in") as session:
             now = utcnow()
+            if rehashed:  # made with an older cost: stored again at today's
+                session.execute(update(DbUser).where(DbUser.id == user.id).values(password_hash=rehashed))
             session.execute(delete(DbSession).where(DbSession.expires_at < now))
             session.add(DbSession(token=_token_key(token), user_id=user.id, created_at=now,
                                   expires_at=now + timedelta(days=SESSION_DAYS)))
@@ -158,6 +161,11 @@ class Review:
     def _audit(session, user: str, action: str, kind: str, target: str, before, after) -> None:
         session.add(DbAuditEntry(user=user, action=action, target_kind=kind, target_id=target,
                                  before=before, after=after))
+
+    def log(self, user: str, action: str, kind: str, target: str, before=None, after=None) -> None:
+        """An audit entry for an event that changes no review data (e.g. a sign-in lockout)."""
+        with self.store._writing(f"cannot log {action}") as session:
+            self._audit(session, user[:128], action, kind[:16], target[:32], before, after)
 
     def _require_occasion(self, session, occasion: str) -> None:
         if session.get(DbOccasion, occasion) is None:

@@ -65,10 +65,13 @@ def sign_in(c: TestClient) -> str:
     return r.json()["token"]
 
 
+ORIGIN = {"Origin": "http://testserver"}  # what a browser sends with a write from the app's own pages
+
+
 @pytest.fixture
 def writer(db_copy):
-    """A signed-in client (cookie) over a fresh copy of the database."""
-    with TestClient(create_app(str(db_copy))) as c:
+    """A signed-in client (cookie) over a fresh copy of the database, sending the Origin a browser would."""
+    with TestClient(create_app(str(db_copy)), headers=ORIGIN) as c:
         sign_in(c)
         yield c
 
@@ -85,3 +88,9 @@ def credentials() -> tuple[str, str]:
 @pytest.fixture(scope="session")
 def login():
     return sign_in
+
+
+@pytest.fixture(scope="session")
+def origin() -> dict[str, str]:
+    """The Origin header of the app's own pages (cookie-signed-in writes need it)."""
+    return dict(ORIGIN)
