@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .corrected import Corrected
+from .validate import choice
 from .store import open_store
 
 FORMATS = ("json", "csv", "parquet", "graphml")
@@ -66,8 +67,7 @@ def to_csv(recs: Iterable[dict]) -> str:
 
 def table_rows(recs: Iterable[dict], table: str = "events") -> list[dict]:
     """Flat rows of the ``events`` or ``participants`` table (list cells stay lists)."""
-    if table not in TABLES:
-        raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    choice(table, TABLES, "table")
     rows = []
     for r in recs:
         for ev in r.get("events") or []:
@@ -113,8 +113,7 @@ def to_graphml(db_or_corrected, network: str = "partners") -> bytes:
     """The partner (countries) or person network as GraphML (networkx; opens in Gephi)."""
     import networkx as nx
 
-    if network not in NETWORKS:
-        raise ValueError(f"network must be one of {', '.join(NETWORKS)}, not {network!r}")
+    choice(network, NETWORKS, "network")
     corrected = db_or_corrected
     data = corrected.network() if network == "partners" else corrected.person_network()
     g = nx.Graph(name=f"milcoop {network} network")
@@ -132,8 +131,7 @@ def to_graphml(db_or_corrected, network: str = "partners") -> bytes:
 def export_bytes(db: str | None = None, format: str = "json", network: str = "partners",
                  table: str = "events") -> bytes:
     """The export in ``format`` as bytes (what the API downloads and the CLI writes)."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r}: use {', '.join(FORMATS)}")
+    choice(format, FORMATS, "format")
     with open_store(db) as store:
         corrected = Corrected(store)
         if format == "graphml":

