@@ -147,11 +147,44 @@ def event(event_id: str, db: str | None = None):
 
 def export(db: str | None = None, format: str = "json", network: str = "partners") -> str | bytes:
     """The stored records, review applied: JSON Lines (the schema) or CSV (one row per event) as text;
-    Parquet (events table) or GraphML (``network``: partners or persons) as bytes. See ``milcoop.exports``."""
+    Parquet (events table) or GraphML (``network``: partners or persons) as bytes; ``jsonl``: a full
+    dump as text (``dump`` streams it). See ``milcoop.exports``."""
     from .exports import export_bytes
 
     data = export_bytes(db, format, network)
-    return data.decode("utf-8") if format in ("json", "csv") else data
+    return data.decode("utf-8") if format in ("json", "csv", "jsonl") else data
+
+
+def dump(sink, db: str | None = None):
+    """Write a full dump (``export --format jsonl``) to the text stream ``sink``; return counts by record kind."""
+    from .store import open_store
+    from .store.dump import write_dump
+
+    with open_store(db) as store:
+        return write_dump(store, sink)
+
+
+def import_dump(path: str | Path, db: str | None = None):
+    """Read a full dump into a database holding no records yet (all or nothing); return counts by record kind."""
+    from .store import open_store
+    from .store.dump import read_dump
+
+    with open_store(db) as store:
+        return read_dump(store, Path(path))
+
+
+def backup(path: str | Path, db: str | None = None, *, force: bool = False):
+    """Copy the SQLite database to ``path`` while in use (``BackupUnsupported`` for PostgreSQL)."""
+    from .store.backup import backup as _backup
+
+    return _backup(db, path, force=force)
+
+
+def restore(path: str | Path, db: str | None = None, *, force: bool = False):
+    """Replace the SQLite database with the backup at ``path`` (``NotEmpty`` over records unless ``force``)."""
+    from .store.backup import restore as _restore
+
+    return _restore(db, path, force=force)
 
 
 def to_pandas(db: str | None = None, table: str = "events"):
@@ -167,12 +200,17 @@ def people(db: str | None = None, *, role: str | None = None, country: str | Non
     from .resolve.tenures import contradictions, holders_on, tenures
     from .store import open_store
 
+    from .errors import InvalidValue
+    from .validate import iso_date
+
+    if on and not role:
+        raise InvalidValue("needs a role (and usually a country): who held which office?", field="on")
+    if on:
+        on = iso_date(on, "on")
     with open_store(db) as store:
         obs = store.observations(role=role, country=country)
     spans = tenures(obs)
     if on:
-        if not role:
-            raise ValueError("--on needs --role (and usually --country)")
         spans = holders_on(spans, role, country, on)
     return {"tenures": [t.__dict__ for t in spans], "contradictions": contradictions(obs)}
 

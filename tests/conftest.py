@@ -7,6 +7,8 @@ is the one place the tests find the shared data: through the ``shared`` and
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -37,6 +39,37 @@ def shared_path():
             pytest.skip(f"{path} not found: the shared data is not beside the repository")
         return path
     return get
+
+
+@pytest.fixture(scope="session")
+def pg_database():
+    """``pg_database()``: the URL of a new, empty PostgreSQL database on the ``MILCOOP_TEST_PG`` server
+    (``.ci/run`` starts one), dropped at the end of the session; the test skips without a server."""
+    server = os.environ.get("MILCOOP_TEST_PG")
+    made: list[str] = []
+    admin = None
+
+    def new() -> str:
+        nonlocal admin
+        if not server:
+            pytest.skip("MILCOOP_TEST_PG is not set (.ci/run starts PostgreSQL)")
+        from sqlalchemy import create_engine, text
+
+        admin = admin or create_engine(server, isolation_level="AUTOCOMMIT")
+        name = f"milcoop_test_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return server.rsplit("/", 1)[0] + "/" + name
+
+    yield new
+    if admin is not None:
+        from sqlalchemy import text
+
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")

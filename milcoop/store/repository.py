@@ -509,9 +509,7 @@ def _event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
                   types=list(ev.type), date=ev.date, city=ev.location.city, country=ev.location.country,
                   countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas),
                   preparatory=ev.preparatory)
-    row.type_rows = [DbEventType(type=t) for t in _unique(ev.type)]
-    row.country_rows = [DbEventCountry(country=c) for c in _unique(c and c.upper() for c in ev.countries)]
-    row.area_rows = [DbEventArea(area=a) for a in _unique(ev.areas)]
+    index_rows(row)
     row.participants = [DbParticipant(ordinal=i, name=p.name, country=p.country, role=p.role, rank=p.rank,
                                       surface=p.surface) for i, p in enumerate(ev.participants)]
     row.documents = [DbDocument(ordinal=i, type=d.type, status=d.status, title=d.title,
@@ -524,6 +522,13 @@ def _event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
                     *(s for i, d in enumerate(ev.documents) for s in _spans("document", i, d.evidence)),
                     *(s for i, x in enumerate(ev.exercises) for s in _spans("exercise", i, x.evidence))]
     return row
+
+
+def index_rows(row: DbEvent) -> None:
+    """Fill the filters' index tables (``event_types``, ``event_countries``, ``event_areas``) from its lists."""
+    row.type_rows = [DbEventType(type=t) for t in _unique(row.types)]
+    row.country_rows = [DbEventCountry(country=c) for c in _unique(c and c.upper() for c in row.countries)]
+    row.area_rows = [DbEventArea(area=a) for a in _unique(row.areas)]
 
 
 def _event(row: DbEvent) -> Event:

@@ -4,7 +4,6 @@ Runs when ``MILCOOP_TEST_PG`` names a server (``.ci/run`` starts one); each
 run works in a database of its own, dropped afterwards.
 """
 import os
-import uuid
 
 import pytest
 
@@ -21,18 +20,8 @@ def seeds_file(shared_path):
 
 
 @pytest.fixture(scope="module")
-def pg_url():
-    from sqlalchemy import create_engine, text
-
-    name = f"milcoop_test_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = SERVER.rsplit("/", 1)[0] + "/" + name
-    yield url
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+def pg_url(pg_database):
+    return pg_database()
 
 
 def test_ingest_query_and_reextract_on_postgres(pg_url, seeds_file):
