@@ -166,9 +166,12 @@ def dump(sink, db: str | None = None):
 
 def import_dump(path: str | Path, db: str | None = None):
     """Read a full dump into a database holding no records yet (all or nothing); return counts by record kind."""
+    from .errors import InputError
     from .store import open_store
     from .store.dump import read_dump
 
+    if not Path(path).is_file():
+        raise InputError("no such file", source=str(path))
     with open_store(db) as store:
         return read_dump(store, Path(path))
 

@@ -70,7 +70,7 @@ class MalformedRecord(InputError):
 
 
 class MissingField(InputError):
-    """A record lacks a field it needs (an article's ``text``, a dump record's ``kind``)."""
+    """A record lacks a field it needs (an article's text, a dump's header line)."""
 
     code = "E006"
     action = "add the field named to that record"

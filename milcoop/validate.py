@@ -40,6 +40,16 @@ def country(value: str, field: str | None = None) -> str:
     return text.upper()
 
 
+MAX_SEARCH = 500  # characters of a text search: SQLite refuses LIKE patterns over 50,000 bytes
+
+
+def search(value: str, field: str | None = None) -> str:
+    """A text to search for: at most ``MAX_SEARCH`` characters."""
+    if len(value) > MAX_SEARCH:
+        raise InvalidValue(f"at most {MAX_SEARCH} characters, not {len(value)}", field=field)
+    return value
+
+
 def at_least(value: int, low: int, field: str | None = None) -> int:
     """A whole number no smaller than ``low``."""
     if isinstance(value, bool) or not isinstance(value, int) or value < low:

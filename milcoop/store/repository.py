@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from milcoop.errors import NotFound, StoreBusy, StoreError
-from milcoop.validate import ISO_DATE, iso_date  # noqa: F401 - ISO_DATE: milcoop.corrected reads it here
+from milcoop.validate import ISO_DATE, iso_date, search  # noqa: F401 - ISO_DATE: milcoop.corrected reads it here
 
 from . import occasions, overrides, persons
 from .retry import locked, retrying
@@ -454,7 +454,7 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
         end = iso_date(date_to, "date_to")
         stmt = stmt.where(or_(DbEvent.date <= end, DbEvent.date.startswith(end)))
     if text:
-        needle = text.strip()
+        needle = search(text.strip(), "text")
         named = select(DbParticipant.event_id).where(or_(
             DbParticipant.name.icontains(needle, autoescape=True),
             DbParticipant.surface.icontains(needle, autoescape=True)))
