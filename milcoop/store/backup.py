@@ -25,6 +25,7 @@ from .db import BUSY_TIMEOUT_MS, _shown, open_store, resolve_db_url
 PG_ADVICE = ("back up PostgreSQL with pg_dump -Fc DBNAME > FILE and restore with pg_restore -d DBNAME FILE "
              "(or: milcoop export --format jsonl -o FILE, then milcoop import FILE)")
 MARKS = ("alembic_version", "articles")  # tables every milcoop database has
+BOOKKEEPING = ("alembic_version", "store_revision")  # rows in them are no records
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def holds_records(path: Path) -> bool:
         return False
     with closing(_connect(path)) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
+                                             "AND name NOT LIKE 'sqlite_%'") if r[0] not in BOOKKEEPING]
         return any(conn.execute(f'SELECT 1 FROM "{t}" LIMIT 1').fetchone() for t in tables)
 
 

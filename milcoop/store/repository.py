@@ -13,7 +13,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Select, delete, exists, func, literal, or_, select
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future
+
+from sqlalchemy import Select, delete, exists, func, literal, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
@@ -23,7 +27,7 @@ from milcoop.validate import ISO_DATE, iso_date, search  # noqa: F401 - ISO_DATE
 
 from . import occasions, overrides, persons
 from .retry import locked, retrying
-from .models import DbPerson, DbPersonName
+from .models import DbPerson, DbPersonName, DbRevision
 from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
                              Participant, Segment, Span)
 from milcoop.store.db import WRITE, _reason, _shown
@@ -33,6 +37,13 @@ from milcoop.store.models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEve
 from milcoop.store.views import ArticleRef, EventDetail, EventRow, EvidenceSpan
 
 EXPORT_BATCH = 200
+MEMO_SIZE = 64        # derived reads kept per store (one per distinct listing query)
+TITLES_SIZE = 100_000  # article titles kept: an article never changes (its id is its text's hash)
+# What an event listing row (``EventRow``) reads: the event's columns and its article's head, never its
+# text; selected as plain columns (no ORM objects), since the server lists every event after each write.
+_LISTED = (DbEvent.id, DbEvent.article_id, DbArticle.external_id, DbEvent.ordinal, DbEvent.origin, DbEvent.types,
+           DbEvent.date, DbEvent.city, DbEvent.country, DbEvent.countries, DbEvent.orgs, DbEvent.areas,
+           DbArticle.title, DbArticle.url, DbEvent.occasion_id)
 _EVENT_FACTS = (selectinload(DbEvent.participants), selectinload(DbEvent.documents),
                 selectinload(DbEvent.exercises), selectinload(DbEvent.evidence))
 # Child tables of an event, deleted before the event itself.
@@ -60,6 +71,10 @@ class Store:
         self.engine = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
+        self._memo: OrderedDict = OrderedDict()
+        self._computing: dict = {}  # (key, revision) -> Future of the one computation under way
+        self._titles: OrderedDict[str, str | None] = OrderedDict()
+        self._lock = threading.Lock()  # the server's request threads share one store
 
     @property
     def url(self) -> str:
@@ -89,11 +104,56 @@ class Store:
         try:
             for attempt in retrying():
                 with attempt, self._write.begin() as session:
-                    return work(session)
+                    result = work(session)
+                    session.execute(update(DbRevision).values(n=DbRevision.n + 1))
+                    return result
         except SQLAlchemyError as exc:
             kind = StoreBusy if locked(exc) else StoreError
             raise kind(f"{what}: {_reason(exc)}", source=self.url) from exc
         raise AssertionError("unreachable: retrying() re-raises the last failure")  # pragma: no cover
+
+    def revision(self) -> int:
+        """How many write transactions the store has committed, by any process."""
+        with self._read() as session:
+            return session.scalar(select(DbRevision.n)) or 0
+
+    def memo(self, key, compute: Callable[[], T]) -> T:
+        """``compute()``, or its result from an earlier call with ``key`` if nothing was written since.
+
+        For reads derived from many rows that many requests repeat (the server's
+        occasion listing). The result is shared between callers: read-only.
+        Concurrent callers after a write wait for one computation instead of
+        each running their own (twenty readers would otherwise redo the same
+        work twenty times at every write).
+        """
+        revision = self.revision()
+        with self._lock:
+            hit = self._memo.get(key)
+            if hit is not None and hit[0] >= revision:
+                self._memo.move_to_end(key)
+                return hit[1]
+            pending = self._computing.get((key, revision))
+            mine = pending is None
+            if mine:
+                pending = self._computing[(key, revision)] = Future()
+        if not mine:
+            return pending.result()
+        try:
+            value = compute()
+        except BaseException as exc:
+            pending.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                self._computing.pop((key, revision), None)
+        with self._lock:
+            if key not in self._memo or self._memo[key][0] <= revision:
+                self._memo[key] = (revision, value)
+            self._memo.move_to_end(key)
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        pending.set_result(value)
+        return value
 
     # -- articles ---------------------------------------------------------
 
@@ -213,7 +273,7 @@ class Store:
         """
         stmt = events_query(country, partner, type, date_from, date_to, text, limit)
         with self._read() as session:
-            return [_event_view(row) for row in session.scalars(stmt)]
+            return _listed(session, session.execute(stmt).all())
 
     def occasions(self, limit: int | None = None, **filters) -> list[EventRow]:
         """One row per occasion among the events matching ``filters`` (see ``events``).
@@ -359,14 +419,22 @@ class Store:
         """Each article's title, or for untitled ones its first line that reads like a sentence."""
         from milcoop.corrected import title_of
 
-        out: dict[str, str | None] = {}
+        wanted = list(dict.fromkeys(article_ids))
+        with self._lock:
+            out = {aid: self._titles[aid] for aid in wanted if aid in self._titles}
+        missing = [aid for aid in wanted if aid not in out]
+        found: dict[str, str | None] = {}
         with self._read() as session:
-            for chunk in _chunks(list(dict.fromkeys(article_ids)), EXPORT_BATCH):
+            for chunk in _chunks(missing, EXPORT_BATCH):
                 for aid, title, head in session.execute(
                         select(DbArticle.id, DbArticle.title, func.substr(DbArticle.text, 1, 2000))
                         .where(DbArticle.id.in_(chunk))):
-                    out[aid] = title or title_of(head)
-        return out
+                    found[aid] = title or title_of(head)
+        with self._lock:
+            self._titles.update(found)
+            while len(self._titles) > TITLES_SIZE:
+                self._titles.popitem(last=False)
+        return {**out, **found}
 
     def article_record(self, key: str) -> dict | None:
         """An article (by id or external id) with every stored fact's span in its text."""
@@ -438,8 +506,7 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
                  date_from: str | None = None, date_to: str | None = None, text: str | None = None,
                  limit: int | None = None) -> Select:
     """The SELECT behind ``Store.events``, kept apart so its SQL can be checked per dialect."""
-    stmt = select(DbEvent).join(DbEvent.article).options(
-        selectinload(DbEvent.participants), selectinload(DbEvent.article))
+    stmt = select(*_LISTED).join(DbEvent.article)
     for code in (country, partner):
         if code:
             stmt = stmt.where(DbEvent.id.in_(
@@ -559,6 +626,20 @@ def _event_view(row: DbEvent) -> EventRow:
                     city=row.city, country=row.country, countries=list(row.countries), orgs=list(row.orgs),
                     areas=list(row.areas), participants=[p.name for p in row.participants],
                     title=row.article.title, url=row.article.url, occasion_id=row.occasion_id)
+
+
+def _listed(session: Session, rows) -> list[EventRow]:
+    """Listing rows from ``_LISTED`` columns, with each event's participant names (in order)."""
+    names: dict[str, list[str]] = {}
+    for chunk in _chunks([r.id for r in rows], EXPORT_BATCH):
+        for event_id, name in session.execute(select(DbParticipant.event_id, DbParticipant.name)
+                                              .where(DbParticipant.event_id.in_(chunk))
+                                              .order_by(DbParticipant.event_id, DbParticipant.ordinal)):
+            names.setdefault(event_id, []).append(name)
+    # model_construct: the values come from the database's own typed columns
+    return [EventRow.model_construct(**{**r._asdict(), "types": list(r.types), "countries": list(r.countries),
+                                        "orgs": list(r.orgs), "areas": list(r.areas)},
+                                     participants=names.get(r.id, []), sources=1) for r in rows]
 
 
 def _union_names(names) -> list[str]:

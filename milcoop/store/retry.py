@@ -43,7 +43,7 @@ def transient(exc: BaseException) -> bool:
     return locked(exc) or inserted_first(exc)
 
 
-def retrying(attempts: int = ATTEMPTS) -> Retrying:
+def retrying(attempts: int | None = None) -> Retrying:
     """``for attempt in retrying(): with attempt: ...``; the last failure is re-raised as it was."""
-    return Retrying(retry=retry_if_exception(transient), stop=stop_after_attempt(attempts),
+    return Retrying(retry=retry_if_exception(transient), stop=stop_after_attempt(attempts or ATTEMPTS),
                     wait=wait_random_exponential(multiplier=FIRST_WAIT, max=MAX_WAIT), reraise=True)
