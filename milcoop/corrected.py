@@ -83,7 +83,7 @@ def _date_in(date: str | None, start: str | None, end: str | None) -> bool:
 
 
 def _check_date(value: str | None, name: str) -> str | None:
-    from .store.repository import ISO_DATE
+    from .validate import ISO_DATE
 
     if value is None or value == "":
         return None

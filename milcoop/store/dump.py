@@ -25,7 +25,8 @@ from . import dump_models as dm
 from .models import (DbArticle, DbAuditEntry, DbCorrection, DbDocument, DbEvent, DbEvidence, DbExercise,
                      DbExtraction, DbOccasion, DbOccasionOverride, DbParticipant, DbPerson, DbPersonName,
                      DbPersonOverride, DbReviewState, DbSource, DbUser)
-from .repository import _EVENT_FACTS, EXPORT_BATCH, Store, _chunks, index_rows
+from .repository import Store
+from .rows import EVENT_FACTS, EXPORT_BATCH, chunks, index_rows
 
 # Tables holding records; an import needs them all empty (users and sessions may exist).
 RECORD_TABLES = (DbArticle, DbOccasion, DbPerson, DbCorrection, DbReviewState, DbOccasionOverride,
@@ -56,7 +57,7 @@ def records(store: Store) -> Iterator[dm.DumpRecord]:
         users = dict(session.execute(select(DbUser.id, DbUser.username)).all())
         yield dm.Header(kind="header", schema_revision=schema_revision(session))
         ids = list(session.scalars(select(DbArticle.id).order_by(DbArticle.created_at, DbArticle.id)))
-        for chunk in _chunks(ids, EXPORT_BATCH):
+        for chunk in chunks(ids, EXPORT_BATCH):
             yield from _articles(session, chunk)
             session.expunge_all()
         for o in session.scalars(select(DbOccasion).order_by(DbOccasion.id)):
@@ -94,7 +95,7 @@ def _articles(session: Session, chunk: list[str]) -> Iterator[dm.ArticleRecord]:
         .options(selectinload(DbArticle.sources), selectinload(DbArticle.extraction)))}
     events: dict[str, list[DbEvent]] = {}
     for ev in session.scalars(select(DbEvent).where(DbEvent.article_id.in_(chunk))
-                              .order_by(DbEvent.article_id, DbEvent.ordinal).options(*_EVENT_FACTS)):
+                              .order_by(DbEvent.article_id, DbEvent.ordinal).options(*EVENT_FACTS)):
         events.setdefault(ev.article_id, []).append(ev)
     for article_id in chunk:
         a = rows[article_id]

@@ -9,13 +9,9 @@ touched here.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
-
-import threading
-from collections import OrderedDict
-from concurrent.futures import Future
 
 from sqlalchemy import Select, delete, exists, func, literal, or_, select, update
 from sqlalchemy.engine import Engine
@@ -23,29 +19,21 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from milcoop.errors import NotFound, StoreBusy, StoreError
-from milcoop.validate import ISO_DATE, iso_date, search  # noqa: F401 - ISO_DATE: milcoop.corrected reads it here
+from milcoop.records import Article, ArticleExtraction
+from milcoop.validate import iso_date, search
 
 from . import occasions, overrides, persons
+from .db import WRITE, _reason, _shown
+from .memo import Lru, Memo
+from .models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea, DbEventCountry, DbEventType,
+                     DbEvidence, DbExercise, DbExtraction, DbParticipant, DbPerson, DbPersonName, DbRevision, utcnow)
 from .retry import locked, retrying
-from .models import DbPerson, DbPersonName, DbRevision
-from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
-                             Participant, Segment, Span)
-from milcoop.store.db import WRITE, _reason, _shown
-from milcoop.store.models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea,
-                                  DbEventCountry, DbEventType, DbEvidence, DbExercise,
-                                  DbExtraction, DbParticipant, DbSource, event_id, utcnow)
-from milcoop.store.views import ArticleRef, EventDetail, EventRow, EvidenceSpan
+from .rows import (EVENT_FACTS, EXPORT_BATCH, LISTED, add_article, chunks, event_row, event_view, listed,
+                   to_article, to_event, union_names)
+from .views import ArticleRef, EventDetail, EventRow, EvidenceSpan
 
-EXPORT_BATCH = 200
 MEMO_SIZE = 64        # derived reads kept per store (one per distinct listing query)
 TITLES_SIZE = 100_000  # article titles kept: an article never changes (its id is its text's hash)
-# What an event listing row (``EventRow``) reads: the event's columns and its article's head, never its
-# text; selected as plain columns (no ORM objects), since the server lists every event after each write.
-_LISTED = (DbEvent.id, DbEvent.article_id, DbArticle.external_id, DbEvent.ordinal, DbEvent.origin, DbEvent.types,
-           DbEvent.date, DbEvent.city, DbEvent.country, DbEvent.countries, DbEvent.orgs, DbEvent.areas,
-           DbArticle.title, DbArticle.url, DbEvent.occasion_id)
-_EVENT_FACTS = (selectinload(DbEvent.participants), selectinload(DbEvent.documents),
-                selectinload(DbEvent.exercises), selectinload(DbEvent.evidence))
 # Child tables of an event, deleted before the event itself.
 _EVENT_CHILDREN = (DbEvidence, DbParticipant, DbDocument, DbExercise,
                    DbEventType, DbEventCountry, DbEventArea)
@@ -71,10 +59,8 @@ class Store:
         self.engine = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
-        self._memo: OrderedDict = OrderedDict()
-        self._computing: dict = {}  # (key, revision) -> Future of the one computation under way
-        self._titles: OrderedDict[str, str | None] = OrderedDict()
-        self._lock = threading.Lock()  # the server's request threads share one store
+        self._memo = Memo(MEMO_SIZE)
+        self._titles: Lru[str, str | None] = Lru(TITLES_SIZE)
 
     @property
     def url(self) -> str:
@@ -121,39 +107,10 @@ class Store:
         """``compute()``, or its result from an earlier call with ``key`` if nothing was written since.
 
         For reads derived from many rows that many requests repeat (the server's
-        occasion listing). The result is shared between callers: read-only.
-        Concurrent callers after a write wait for one computation instead of
-        each running their own (twenty readers would otherwise redo the same
-        work twenty times at every write).
+        occasion listing); see ``milcoop.store.memo``. The result is shared
+        between callers: read-only.
         """
-        revision = self.revision()
-        with self._lock:
-            hit = self._memo.get(key)
-            if hit is not None and hit[0] >= revision:
-                self._memo.move_to_end(key)
-                return hit[1]
-            pending = self._computing.get((key, revision))
-            mine = pending is None
-            if mine:
-                pending = self._computing[(key, revision)] = Future()
-        if not mine:
-            return pending.result()
-        try:
-            value = compute()
-        except BaseException as exc:
-            pending.set_exception(exc)
-            raise
-        finally:
-            with self._lock:
-                self._computing.pop((key, revision), None)
-        with self._lock:
-            if key not in self._memo or self._memo[key][0] <= revision:
-                self._memo[key] = (revision, value)
-            self._memo.move_to_end(key)
-            while len(self._memo) > MEMO_SIZE:
-                self._memo.popitem(last=False)
-        pending.set_result(value)
-        return value
+        return self._memo.get(key, self.revision(), compute)
 
     # -- articles ---------------------------------------------------------
 
@@ -164,7 +121,7 @@ class Store:
         a source not seen before for it is recorded.
         """
         created = self.write(f"cannot add article {article.id}",
-                             lambda session: _add_article(session, article, source or article.source))
+                             lambda session: add_article(session, article, source or article.source))
         return article.id, created
 
     def store_articles(self, batch: list[tuple[Article, ArticleExtraction | None]], version: str) -> list[Stored]:
@@ -179,7 +136,7 @@ class Store:
         def work(session: Session) -> list[Stored]:
             done = []
             for article, extraction in batch:
-                created = _add_article(session, article, article.source)
+                created = add_article(session, article, article.source)
                 extracted = not created and session.get(DbExtraction, article.id) is not None
                 if extraction is None and not extracted:
                     raise NotFound(f"article {article.id} is not stored: give its extraction", source=self.url)
@@ -203,7 +160,7 @@ class Store:
         """The stored article; ``source`` is the first place it was ingested from."""
         with self._read() as session:
             row = session.get(DbArticle, article_id, options=[selectinload(DbArticle.sources)])
-            return None if row is None else _article(row)
+            return None if row is None else to_article(row)
 
     def article_ids(self) -> list[str]:
         """Ids of all stored articles, in ingestion order."""
@@ -238,11 +195,11 @@ class Store:
         session.merge(DbExtraction(article_id=article_id, relevant=extraction.relevant,
                                    lang=extraction.lang, extractor_version=version,
                                    extracted_at=utcnow()))
-        rows = [_event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
+        rows = [event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
         session.add_all(rows)
         session.flush()
         published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
-        occasions.assign(session, rows, published, _event, _EVENT_FACTS)
+        occasions.assign(session, rows, published, to_event, EVENT_FACTS)
         old_occasions |= overrides.apply_occasions(session, rows)
         occasions.drop_empty(session, old_occasions)
         persons.link(session, rows)
@@ -273,7 +230,7 @@ class Store:
         """
         stmt = events_query(country, partner, type, date_from, date_to, text, limit)
         with self._read() as session:
-            return _listed(session, session.execute(stmt).all())
+            return listed(session, session.execute(stmt).all())
 
     def occasions(self, limit: int | None = None, **filters) -> list[EventRow]:
         """One row per occasion among the events matching ``filters`` (see ``events``).
@@ -294,7 +251,7 @@ class Store:
             first.id = key
             first.countries = list(dict.fromkeys(c for r in reports for c in r.countries))
             first.orgs = list(dict.fromkeys(o for r in reports for o in r.orgs))
-            first.participants = _union_names(p for r in reports for p in r.participants)
+            first.participants = union_names(p for r in reports for p in r.participants)
             first.types = list(dict.fromkeys(t for r in reports for t in r.types))
             first.date = next((r.date for r in reports if r.date and len(r.date) == 10), first.date) \
                 or next((r.date for r in reports if r.date), None)
@@ -310,7 +267,7 @@ class Store:
             stmt = (select(DbEvent).where(DbEvent.occasion_id == occasion)
                     .options(selectinload(DbEvent.participants), selectinload(DbEvent.article))
                     .order_by(DbEvent.article_id, DbEvent.ordinal))
-            return [_event_view(row) for row in session.scalars(stmt)]
+            return [event_view(row) for row in session.scalars(stmt)]
 
     def documents(self, country: str | None = None, partner: str | None = None) -> list:
         """The documents register (``milcoop.resolve.documents``) over events with these parties."""
@@ -374,7 +331,7 @@ class Store:
                 return None
             head = self._dossier_head(session, person_id)
             stmt = (select(DbEvent).join(DbParticipant, DbParticipant.event_id == DbEvent.id)
-                    .where(DbParticipant.person_id == person_id).options(*_EVENT_FACTS, selectinload(DbEvent.article)))
+                    .where(DbParticipant.person_id == person_id).options(*EVENT_FACTS, selectinload(DbEvent.article)))
             events = list(session.scalars(stmt).unique())
         obs = self.observations(person=person_id)
         head["positions"] = sorted(({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
@@ -383,7 +340,7 @@ class Store:
         occasions_seen: dict[str, dict] = {}
         documents = []
         for ev in sorted(events, key=lambda e: e.date or (e.article.published or "")):
-            rec = _event(ev)
+            rec = to_event(ev)
             key = ev.occasion_id or ev.id
             occ = occasions_seen.setdefault(key, {"occasion": key, "date": rec.date, "types": rec.type,
                                                  "countries": rec.countries, "partners": [], "reports": 0})
@@ -403,7 +360,7 @@ class Store:
         """One event with its full record, its article and its quoted evidence."""
         with self._read() as session:
             row = session.get(DbEvent, event_id, options=[
-                *_EVENT_FACTS, selectinload(DbEvent.article).selectinload(DbArticle.sources)])
+                *EVENT_FACTS, selectinload(DbEvent.article).selectinload(DbArticle.sources)])
             if row is None:
                 return None
             art = row.article
@@ -413,27 +370,23 @@ class Store:
             article = ArticleRef(id=art.id, external_id=art.external_id, title=art.title, url=art.url,
                                  published=art.published, lang=art.lang, text=art.text,
                                  sources=[s.source for s in art.sources])
-            return EventDetail(row=_event_view(row), event=_event(row), article=article, evidence=spans)
+            return EventDetail(row=event_view(row), event=to_event(row), article=article, evidence=spans)
 
     def article_titles(self, article_ids: list[str]) -> dict[str, str | None]:
         """Each article's title, or for untitled ones its first line that reads like a sentence."""
         from milcoop.corrected import title_of
 
         wanted = list(dict.fromkeys(article_ids))
-        with self._lock:
-            out = {aid: self._titles[aid] for aid in wanted if aid in self._titles}
+        out = self._titles.get_many(wanted)
         missing = [aid for aid in wanted if aid not in out]
         found: dict[str, str | None] = {}
         with self._read() as session:
-            for chunk in _chunks(missing, EXPORT_BATCH):
+            for chunk in chunks(missing, EXPORT_BATCH):
                 for aid, title, head in session.execute(
                         select(DbArticle.id, DbArticle.title, func.substr(DbArticle.text, 1, 2000))
                         .where(DbArticle.id.in_(chunk))):
                     found[aid] = title or title_of(head)
-        with self._lock:
-            self._titles.update(found)
-            while len(self._titles) > TITLES_SIZE:
-                self._titles.popitem(last=False)
+        self._titles.put_many(found)
         return {**out, **found}
 
     def article_record(self, key: str) -> dict | None:
@@ -444,7 +397,7 @@ class Store:
             if row is None:
                 return None
             events = list(session.scalars(select(DbEvent).where(DbEvent.article_id == row.id)
-                                          .order_by(DbEvent.ordinal).options(*_EVENT_FACTS)))
+                                          .order_by(DbEvent.ordinal).options(*EVENT_FACTS)))
             facts = []
             for ev in events:
                 labels = {("event", 0): ", ".join(ev.types) or "event"}
@@ -478,14 +431,14 @@ class Store:
         with self._read() as session:
             ids = list(session.scalars(select(DbExtraction.article_id).join(DbExtraction.article)
                                        .order_by(DbArticle.created_at, DbArticle.id)))
-            for chunk in _chunks(ids, EXPORT_BATCH):
+            for chunk in chunks(ids, EXPORT_BATCH):
                 extractions = session.scalars(select(DbExtraction).where(DbExtraction.article_id.in_(chunk))
                                               .options(selectinload(DbExtraction.article)
                                                        .selectinload(DbArticle.sources)))
                 by_id = {x.article_id: x for x in extractions}
                 events: dict[str, list[DbEvent]] = {}
                 for ev in session.scalars(select(DbEvent).where(DbEvent.article_id.in_(chunk))
-                                          .order_by(DbEvent.article_id, DbEvent.ordinal).options(*_EVENT_FACTS)):
+                                          .order_by(DbEvent.article_id, DbEvent.ordinal).options(*EVENT_FACTS)):
                     events.setdefault(ev.article_id, []).append(ev)
                 for article_id in chunk:
                     x = by_id[article_id]
@@ -495,7 +448,7 @@ class Store:
                         "article_id": article_id,
                         "relevant": x.relevant,
                         "lang": x.lang,
-                        "events": [{"id": ev.id, "occasion": ev.occasion_id, **_event(ev).model_dump(),
+                        "events": [{"id": ev.id, "occasion": ev.occasion_id, **to_event(ev).model_dump(),
                                     "sources": sources}
                                    for ev in events.get(article_id, [])],
                     }
@@ -506,7 +459,7 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
                  date_from: str | None = None, date_to: str | None = None, text: str | None = None,
                  limit: int | None = None) -> Select:
     """The SELECT behind ``Store.events``, kept apart so its SQL can be checked per dialect."""
-    stmt = select(*_LISTED).join(DbEvent.article)
+    stmt = select(*LISTED).join(DbEvent.article)
     for code in (country, partner):
         if code:
             stmt = stmt.where(DbEvent.id.in_(
@@ -535,128 +488,3 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
 
 
 # -- conversions between records and rows ---------------------------------
-
-def _add_article(session: Session, article: Article, source: str) -> bool:
-    """Insert the article unless stored (same content hash); record ``source`` if new. True if inserted."""
-    row = session.get(DbArticle, article.id, options=[selectinload(DbArticle.sources)])
-    created = row is None
-    if created:
-        row = _article_row(article)
-        session.add(row)
-    if source not in {s.source for s in row.sources}:
-        row.sources.append(DbSource(source=source))
-    session.flush()
-    return created
-
-
-def _article_row(article: Article) -> DbArticle:
-    return DbArticle(id=article.id, external_id=article.external_id, url=article.url, title=article.title,
-                     lang=article.lang, outlet=article.outlet, dateline_city=article.dateline_city,
-                     published=article.published, text=article.text, raw_text=article.raw_text,
-                     segments=[s.model_dump() for s in article.segments], format=article.format)
-
-
-def _article(row: DbArticle) -> Article:
-    return Article(id=row.id, external_id=row.external_id, source=row.sources[0].source if row.sources else "",
-                   url=row.url, title=row.title, lang=row.lang, text=row.text, raw_text=row.raw_text,
-                   segments=[Segment.model_validate(s) for s in row.segments], outlet=row.outlet,
-                   dateline_city=row.dateline_city, published=row.published, format=row.format)
-
-
-def _unique(values: Iterable[str | None]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
-
-
-def _spans(kind: str, ordinal: int, spans: list[Span]) -> list[DbEvidence]:
-    return [DbEvidence(fact_kind=kind, fact_ordinal=ordinal, start=s.start, end=s.end) for s in spans]
-
-
-def _event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
-    row = DbEvent(id=event_id(article_id, ordinal), article_id=article_id, ordinal=ordinal, origin=MACHINE,
-                  types=list(ev.type), date=ev.date, city=ev.location.city, country=ev.location.country,
-                  countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas),
-                  preparatory=ev.preparatory)
-    index_rows(row)
-    row.participants = [DbParticipant(ordinal=i, name=p.name, country=p.country, role=p.role, rank=p.rank,
-                                      surface=p.surface) for i, p in enumerate(ev.participants)]
-    row.documents = [DbDocument(ordinal=i, type=d.type, status=d.status, title=d.title,
-                                period_start=d.period[0] if d.period else None,
-                                period_end=d.period[-1] if d.period else None)
-                     for i, d in enumerate(ev.documents)]
-    row.exercises = [DbExercise(ordinal=i, name=x.name, status=x.status) for i, x in enumerate(ev.exercises)]
-    row.evidence = [*_spans("event", 0, ev.evidence),
-                    *(s for i, p in enumerate(ev.participants) for s in _spans("participant", i, p.evidence)),
-                    *(s for i, d in enumerate(ev.documents) for s in _spans("document", i, d.evidence)),
-                    *(s for i, x in enumerate(ev.exercises) for s in _spans("exercise", i, x.evidence))]
-    return row
-
-
-def index_rows(row: DbEvent) -> None:
-    """Fill the filters' index tables (``event_types``, ``event_countries``, ``event_areas``) from its lists."""
-    row.type_rows = [DbEventType(type=t) for t in _unique(row.types)]
-    row.country_rows = [DbEventCountry(country=c) for c in _unique(c and c.upper() for c in row.countries)]
-    row.area_rows = [DbEventArea(area=a) for a in _unique(row.areas)]
-
-
-def _event(row: DbEvent) -> Event:
-    """Rebuild the schema record of an event, evidence attached to each fact."""
-    spans: dict[tuple[str, int], list[Span]] = {}
-    for e in row.evidence:
-        spans.setdefault((e.fact_kind, e.fact_ordinal), []).append(Span(start=e.start, end=e.end))
-    return Event(
-        type=list(row.types), date=row.date, location=Location(city=row.city, country=row.country),
-        countries=list(row.countries), orgs=list(row.orgs), areas=list(row.areas),
-        participants=[Participant(name=p.name, country=p.country, role=p.role, rank=p.rank, surface=p.surface,
-                                  evidence=spans.get(("participant", p.ordinal), []))
-                      for p in row.participants],
-        documents=[Document(type=d.type, status=d.status, title=d.title,
-                            period=None if d.period_start is None else [d.period_start, d.period_end],
-                            evidence=spans.get(("document", d.ordinal), []))
-                   for d in row.documents],
-        exercises=[Exercise(name=x.name, status=x.status, evidence=spans.get(("exercise", x.ordinal), []))
-                   for x in row.exercises],
-        evidence=spans.get(("event", 0), []),
-        preparatory=bool(row.preparatory),
-    )
-
-
-def _event_view(row: DbEvent) -> EventRow:
-    return EventRow(id=row.id, article_id=row.article_id, external_id=row.article.external_id,
-                    ordinal=row.ordinal, origin=row.origin, types=list(row.types), date=row.date,
-                    city=row.city, country=row.country, countries=list(row.countries), orgs=list(row.orgs),
-                    areas=list(row.areas), participants=[p.name for p in row.participants],
-                    title=row.article.title, url=row.article.url, occasion_id=row.occasion_id)
-
-
-def _listed(session: Session, rows) -> list[EventRow]:
-    """Listing rows from ``_LISTED`` columns, with each event's participant names (in order)."""
-    names: dict[str, list[str]] = {}
-    for chunk in _chunks([r.id for r in rows], EXPORT_BATCH):
-        for event_id, name in session.execute(select(DbParticipant.event_id, DbParticipant.name)
-                                              .where(DbParticipant.event_id.in_(chunk))
-                                              .order_by(DbParticipant.event_id, DbParticipant.ordinal)):
-            names.setdefault(event_id, []).append(name)
-    # model_construct: the values come from the database's own typed columns
-    return [EventRow.model_construct(**{**r._asdict(), "types": list(r.types), "countries": list(r.countries),
-                                        "orgs": list(r.orgs), "areas": list(r.areas)},
-                                     participants=names.get(r.id, []), sources=1) for r in rows]
-
-
-def _union_names(names) -> list[str]:
-    """Participants of several reports, each person once (by cross-script surname key)."""
-    from milcoop.resolve.occasions import _surname, same_person
-
-    out: list[str] = []
-    keys: list[str] = []
-    for name in names:
-        key = _surname(name)
-        if key and any(same_person(key, k) for k in keys):
-            continue
-        keys.append(key)
-        out.append(name)
-    return out
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
