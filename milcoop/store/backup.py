@@ -30,6 +30,8 @@ BOOKKEEPING = ("alembic_version", "store_revision")  # rows in them are no recor
 
 @dataclass(frozen=True)
 class Copied:
+    """What a backup or restore wrote: where, how many articles, how many bytes."""
+
     path: Path
     articles: int
     bytes: int

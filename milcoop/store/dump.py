@@ -40,6 +40,7 @@ def _utc(value: datetime) -> datetime:
 
 
 def schema_revision(session: Session) -> str:
+    """The Alembic revision of the database (what the dump's header records)."""
     return session.scalar(text("SELECT version_num FROM alembic_version")) or ""
 
 

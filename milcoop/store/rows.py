@@ -43,6 +43,7 @@ def add_article(session: Session, article: Article, source: str) -> bool:
 
 
 def article_row(article: Article) -> DbArticle:
+    """The row of a cleaned article (its sources are added apart)."""
     return DbArticle(id=article.id, external_id=article.external_id, url=article.url, title=article.title,
                      lang=article.lang, outlet=article.outlet, dateline_city=article.dateline_city,
                      published=article.published, text=article.text, raw_text=article.raw_text,
@@ -50,6 +51,7 @@ def article_row(article: Article) -> DbArticle:
 
 
 def to_article(row: DbArticle) -> Article:
+    """The article back from its row; ``source`` is the first place it was ingested from."""
     return Article(id=row.id, external_id=row.external_id, source=row.sources[0].source if row.sources else "",
                    url=row.url, title=row.title, lang=row.lang, text=row.text, raw_text=row.raw_text,
                    segments=[Segment.model_validate(s) for s in row.segments], outlet=row.outlet,
@@ -62,6 +64,7 @@ def unique(values: Iterable[str | None]) -> list[str]:
 
 
 def evidence_rows(kind: str, ordinal: int, spans: list[Span]) -> list[DbEvidence]:
+    """The evidence rows of one fact."""
     return [DbEvidence(fact_kind=kind, fact_ordinal=ordinal, start=s.start, end=s.end) for s in spans]
 
 
@@ -116,6 +119,7 @@ def to_event(row: DbEvent) -> Event:
 
 
 def event_view(row: DbEvent) -> EventRow:
+    """The listing row of one event loaded with its participants and article."""
     return EventRow(id=row.id, article_id=row.article_id, external_id=row.article.external_id,
                     ordinal=row.ordinal, origin=row.origin, types=list(row.types), date=row.date,
                     city=row.city, country=row.country, countries=list(row.countries), orgs=list(row.orgs),
@@ -153,5 +157,6 @@ def union_names(names) -> list[str]:
 
 
 def chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    """``items`` in lists of at most ``size`` (for IN lists and streamed batches)."""
     for i in range(0, len(items), size):
         yield items[i:i + size]
