@@ -132,7 +132,13 @@ class Corrected:
     def rows(self, *, country: str | None = None, partner: str | None = None, type: str | None = None,
              date_from: str | None = None, date_to: str | None = None, text: str | None = None,
              reviewed: str | None = None, sort: str = "-date") -> list[dict]:
-        """Occasion rows (dicts of the API listing) matching every filter, corrected, sorted."""
+        """Occasion rows (dicts of the API listing) matching every filter, corrected, sorted.
+
+        Every occasion's corrected row is built once per store revision
+        (``Store.memo``) and each request only filters and sorts them, so the
+        server answers many readers without rebuilding the occasions for each.
+        The rows are shared between requests: read-only.
+        """
         reviewed = reviewed or "default"
         if reviewed not in REVIEWED:
             raise ValueError(f"reviewed must be one of {', '.join(REVIEWED[1:])}, not {reviewed!r}")
@@ -141,14 +147,12 @@ class Corrected:
         date_from, date_to = _check_date(date_from, "from"), _check_date(date_to, "to")
         matched = None
         if text and text.strip():
-            matched = {r.occasion_id or r.id for r in self.store.events(text=text)}
-        occasions = self.store.occasions()
-        titles = self.store.article_titles([o.article_id for o in occasions])
+            matched = self.store.memo(("matching", text), lambda: frozenset(
+                r.occasion_id or r.id for r in self.store.events(text=text)))
         out = []
-        for o in occasions:
-            if matched is not None and o.id not in matched:
+        for row in self.store.memo(("occasion rows",), self._all_rows):
+            if matched is not None and row["id"] not in matched:
                 continue
-            row = self._row(o, titles.get(o.article_id))
             state = row["review_state"]
             if reviewed == "default" and state == "rejected":
                 continue
@@ -165,6 +169,12 @@ class Corrected:
                 continue
             out.append(row)
         return sort_rows(out, sort)
+
+    def _all_rows(self) -> list[dict]:
+        """Every occasion's row, corrected, in the store's order."""
+        occasions = self.store.occasions()
+        titles = self.store.article_titles([o.article_id for o in occasions])
+        return [self._row(o, titles.get(o.article_id)) for o in occasions]
 
     def _row(self, o, title: str | None) -> dict:
         fields = self.fields.get(o.id, {})

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 from anyascii import anyascii
 
-from ..errors import MilcoopError
+from ..errors import OfficialsDataError
 from ..schema import RANKS, ROLES
 from .forms import DATA
 from .loader import read_tsv
@@ -34,10 +34,6 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _OPTION = re.compile(r"(\w+)=(.*?)(?=\s+\w+=|$)")
 
 
-class OfficialsDataError(MilcoopError):
-    """A file under milcoop/knowledge/data/officials is malformed or inconsistent."""
-
-    code = "E032"
 
 
 def date_bounds(text: str) -> tuple[date, date]:

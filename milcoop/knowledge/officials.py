@@ -19,7 +19,7 @@ from typing import Mapping, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from ..errors import MilcoopError
+from ..errors import OfficialsQueryError
 from ..schema import ROLES
 from .build_officials import OUT, date_bounds
 from .official_names import dictionary_stems, is_patronymic, stems, word_key
@@ -41,10 +41,6 @@ MIN_NAME_SCORE = 0.5
 _TOKEN = re.compile(r"[^\W\d_]\.|[^\W\d_][\w'’\-]*")
 
 
-class OfficialsQueryError(MilcoopError):
-    """A lookup argument is not a date, a schema role, a country code or a known person."""
-
-    code = "E033"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,7 @@ from milcoop.records import Event, Location, Participant
 from milcoop.resolve.occasions import conflict, evidence, facts, same_occasion
 from milcoop.store import open_store
 
-from milcoop.bench.paths import shared_dir
 
-CORPUS = shared_dir() / "corpus"
 
 
 def _event(**kw) -> Event:
@@ -53,24 +51,24 @@ def test_one_occasion_across_scripts_and_inflections():
     assert same_occasion(facts(ru), facts(kk))
 
 
-def _gold() -> dict[str, str]:
-    with open(CORPUS / "clusters" / "gold.jsonl", encoding="utf-8") as fh:
+def _gold(path) -> dict[str, str]:
+    with open(path, encoding="utf-8") as fh:
         return {r["id"]: r["occasion"] for r in map(json.loads, fh)}
 
 
 @pytest.fixture(scope="module")
-def clustered(tmp_path_factory):
+def clustered(tmp_path_factory, shared_path):
     db = str(tmp_path_factory.mktemp("clusters") / "c.db")
-    ingest([CORPUS / "clusters" / "articles.jsonl"], db)
+    ingest([shared_path("corpus", "clusters", "articles.jsonl")], db)
     with open_store(db) as store:
         by_ext = {store.get_article(a).external_id: store.occasion_of(a) for a in store.article_ids()}
     return db, by_ext
 
 
 @pytest.mark.slow
-def test_cluster_reports_meet_and_decoys_stay_apart(clustered):
+def test_cluster_reports_meet_and_decoys_stay_apart(clustered, shared_path):
     _, occ = clustered
-    gold = _gold()
+    gold = _gold(shared_path("corpus", "clusters", "gold.jsonl"))
     assert occ["c02a"] == occ["c02b"]                      # en and ru reports of one visit
     assert len({occ[i] for i in ("c13a", "c13b", "c13c", "c13d")}) == 1
     assert len({occ[i] for i in ("c12a", "c12b", "c12c")}) == 1
@@ -80,9 +78,9 @@ def test_cluster_reports_meet_and_decoys_stay_apart(clustered):
 
 
 @pytest.mark.slow
-def test_occasion_ids_are_stable(clustered, tmp_path):
+def test_occasion_ids_are_stable(clustered, shared_path):
     db, before = clustered
-    ingest([CORPUS / "clusters" / "articles.jsonl"], db)   # re-ingest: nothing new
+    ingest([shared_path("corpus", "clusters", "articles.jsonl")], db)   # re-ingest: nothing new
     reextract(db)                                          # re-extraction keeps the ids
     with open_store(db) as store:
         after = {store.get_article(a).external_id: store.occasion_of(a) for a in store.article_ids()}

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 XSS_ID = "xss-test-1"
@@ -27,22 +26,10 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives the web UI in chromium (needs /usr/bin/chromium)")
 
 
-def _corpus() -> Path | None:
-    from milcoop.bench.paths import shared_dir
-
-    for shared in (shared_dir(), ROOT.parent / "shared"):
-        corpus = shared / "corpus"
-        if (corpus / "seeds" / "articles.jsonl").is_file() and (corpus / "dev" / "articles.jsonl").is_file():
-            return corpus
-    return None
-
-
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory):
+def web_db(tmp_path_factory, shared_path):
     """A database of the seed and dev articles plus one article carrying markup, and an analyst account."""
-    corpus = _corpus()
-    if corpus is None:
-        pytest.skip("the shared corpus (shared/corpus/seeds and dev) is not beside the repository")
+    seeds, dev = shared_path("corpus", "seeds", "articles.jsonl"), shared_path("corpus", "dev", "articles.jsonl")
     import milcoop.api as api
 
     tmp = tmp_path_factory.mktemp("web")
@@ -53,7 +40,7 @@ def web_db(tmp_path_factory):
                                          "text": XSS_TEXT if article_id == XSS_ID else XSS_TEXT.replace("Minsk", "Brest")},
                                         ensure_ascii=False) + "\n" for article_id, url in UNSAFE_URLS.items()),
                      encoding="utf-8")
-    report = api.ingest([corpus / "seeds" / "articles.jsonl", corpus / "dev" / "articles.jsonl", extra], db)
+    report = api.ingest([seeds, dev, extra], db)
     assert report.read >= 100 and not report.errors
     _add_user(db)
     return db
