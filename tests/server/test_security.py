@@ -95,8 +95,9 @@ def test_hashes_at_owasp_cost_and_old_hashes_are_upgraded(db_copy, credentials):
     salt = bytes(16)
     old = f"scrypt$16384$8$1${salt.hex()}${passwords._derive(password, salt, 2 ** 14, 8, 1).hex()}"
     assert passwords.verify_password(password, old) and passwords.needs_rehash(old)
-    with open_store(db_copy) as store, store._writing("test") as session:
-        session.execute(update(DbUser).where(DbUser.username == user).values(password_hash=old))
+    with open_store(db_copy) as store:
+        store.write("test", lambda session: session.execute(
+            update(DbUser).where(DbUser.username == user).values(password_hash=old)))
     with TestClient(create_app(str(db_copy))) as c:
         assert _login(c, user, password).status_code == 200
     with open_store(db_copy) as store, store._read() as session:
