@@ -34,6 +34,7 @@ APPOSITION = 90  # chars after a name read as ", министр обороны �
 APPOSITION_WORDS = 3  # words allowed between the comma and the position ("the", "his Indian")
 INDUSTRY_REACH = 110  # a company named this close before a title makes it a company post
 NAMESAKE_REACH = 30  # "имени", "есімімен аталатын" sit right next to the name
+SPOKESPERSON_REACH = 60  # "пресс-секретарь министра обороны Армении Давид Карапетян"
 COMMON_ENDING_MIN_LEN = 8  # "Vance", "Olive" are short; "Arrangement", "Comprehensive" are not
 GENERIC_ROLES = {"official", "head_of_state"}  # titles companies use too (president, chairman)
 ROLE_PRIORITY = ["defense_minister", "deputy_defense_minister", "chief_of_general_staff",
@@ -463,6 +464,16 @@ def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict
     key = name_key(p.mentions[-1].surname)
     if len(key) >= 4:
         f[f"ending={key[-2:]}"] = 1.0
+    spans = [(doc.text[max(0, m.start - SPOKESPERSON_REACH):m.start], doc.text[m.end:m.end + SPOKESPERSON_REACH])
+             for m in p.mentions]
+    flag(f, "spokesperson", any(ctx.lex.search("spokesperson", b) or ctx.lex.search("spokesperson", a)
+                                for b, a in spans))
+    flag(f, "reporting_beside", any(ctx.lex.search("reporting", b[-40:]) or ctx.lex.search("reporting", a[:40])
+                                    for b, a in spans))
+    events = ctx.cues.hits["event_types"]
+    gaps = [min(abs(m.start - e) if e <= m.start else abs(s - m.end) for s, e, _ in events)
+            for m in p.mentions if events]
+    within(f, "event_cue", min(gaps) if gaps else None, (15, 40, 80, 160))
     if ctx.lex.common_words:  # "Policy Dialogue", "Takes Part": frequent words are rarely a name
         common = [w.lower() in ctx.lex.common_words for w in words]
         flag(f, "common_surname", common[-1])

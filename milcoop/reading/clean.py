@@ -6,7 +6,8 @@ after an end-of-page marker (comments, related news), or part of a tail of
 short headline-like lines glued after the last real paragraph. Kept lines are
 copied verbatim (whitespace runs inside them collapse to one space) and joined
 with ``\\n``, or ``\\n\\n`` where the raw text had a blank line, so paragraphs
-survive and every copied run is recorded in ``Article.segments``.
+survive and every copied run is recorded in ``Article.segments``. Kazakh written in Latin
+letters is read back into Cyrillic (``kk_latin``), each letter mapped to its raw offset.
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from milcoop.errors import EmptyInput
 from milcoop.reading._data import load
 from milcoop.reading.dateline import Dateline, detect_dateline
 from milcoop.reading.dates import parse_date
-from milcoop.reading.textmap import TextMap
+from milcoop.reading.kk_latin import alphabet_of, to_cyrillic
+from milcoop.reading.textmap import TextMap, segments_through
 from milcoop.records import Article, RawDocument
 
 TOP_CHARS = 1200  # "near the top", for repeated title lines
@@ -74,16 +76,20 @@ def clean(raw: RawDocument) -> Article:
             else:
                 out.copy(offset, offset + len(piece))
         previous = index
-    text = out.text
+    text, segments, lang = out.text, out.segments, raw.lang
     if not text.strip():
         raise EmptyInput("no article text left after removing noise", source=raw.source)
+    alphabet = alphabet_of(text) if raw.lang in (None, "kk") else None
+    if alphabet:  # Kazakh in Latin letters: read on in Cyrillic, offsets still into the raw text
+        text, origin = to_cyrillic(text, alphabet)
+        segments, lang = segments_through(segments, origin), "kk"
     header = detect_dateline(raw.text, raw.url, raw.title)
     if not all(header):  # page furniture may push the dateline out of the raw header
         other = detect_dateline(text, raw.url, raw.title)
         header = Dateline(*(mine or theirs for mine, theirs in zip(astuple(header), astuple(other))))
     return Article(
         id=article_id(text), external_id=raw.external_id, source=raw.source, url=raw.url,
-        title=raw.title, lang=raw.lang, text=text, raw_text=raw.text, segments=out.segments,
+        title=raw.title, lang=lang, text=text, raw_text=raw.text, segments=segments,
         outlet=header.outlet, dateline_city=header.city,
         published=parse_date(raw.published) or header.published, format=raw.format,
     )

@@ -44,3 +44,24 @@ class TextMap:
     @property
     def segments(self) -> list[Segment]:
         return [Segment(clean_start=c, raw_start=r, length=n) for c, r, n in self._runs]
+
+
+def segments_through(segments: list[Segment], origin: list[int]) -> list[Segment]:
+    """The segments of a text rewritten character by character (a transliteration): ``origin[i]`` is
+    the offset, in the text ``segments`` describe, of the character the new i-th one comes from.
+    Runs of new characters whose raw offsets follow one another become one segment."""
+    raw_of: dict[int, int] = {}
+    for seg in segments:
+        for k in range(seg.length):
+            raw_of[seg.clean_start + k] = seg.raw_start + k
+    runs: list[list[int]] = []
+    for i, o in enumerate(origin):
+        raw = raw_of.get(o)
+        if raw is None:
+            continue
+        last = runs[-1] if runs else None
+        if last and last[0] + last[2] == i and last[1] + last[2] == raw:
+            last[2] += 1
+        else:
+            runs.append([i, raw, 1])
+    return [Segment(clean_start=c, raw_start=r, length=n) for c, r, n in runs]
