@@ -8,6 +8,7 @@ from ..lang.lexicon import Lexicon
 from ..learn.decider import Candidate
 from ..learn.features import at_least, flag, within
 from ..records import Location, Participant
+from ..schema import ORGS
 from .doc import Doc, Hit, Sentence
 
 # Types whose destination country is the event's place ("пребывает в Ливане").
@@ -66,9 +67,13 @@ def party_countries(doc: Doc, sentences: list[Sentence], people: list[Participan
 
 
 def party_orgs(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[str]:
+    """Organisations named in the engagement's sentences, not by a source ("according to the UN"); only
+    the schema's organisations are parties (the gazetteer knows others, such as ASEAN and the AU)."""
     out: list[str] = []
     for sent in sentences:
         for hit in doc.hits_in(doc.orgs, sent.start, sent.end):
+            if hit.value not in ORGS:
+                continue
             before = doc.text[max(sent.start, hit.start - 30):hit.start]
             if lex.search("reporting", before):
                 continue

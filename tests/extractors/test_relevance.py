@@ -162,3 +162,11 @@ def test_international_contest_names_its_teams_as_parties(lang, text):
     record = _extract(text, lang)
     assert record.relevant
     assert {"KZ", "CN", "UG", "KW"} <= set(record.events[0].countries)
+
+
+def test_only_the_schemas_organisations_are_parties():
+    """The gazetteer knows ASEAN and the African Union; the schema's parties are its ten organisations."""
+    text = ("The defence ministers of Indonesia and Malaysia met on the sidelines of the ASEAN defence "
+            "ministers' meeting in Jakarta and agreed to hold joint military exercises with NATO observers.")
+    orgs = {o for e in _extract(text, "en").events for o in e.orgs}
+    assert "ASEAN" not in orgs
