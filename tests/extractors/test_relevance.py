@@ -170,3 +170,20 @@ def test_only_the_schemas_organisations_are_parties():
             "ministers' meeting in Jakarta and agreed to hold joint military exercises with NATO observers.")
     orgs = {o for e in _extract(text, "en").events for o in e.orgs}
     assert "ASEAN" not in orgs
+
+
+@pytest.mark.parametrize("lang, text, visit", [
+    ("ru", "Министр обороны Казахстана Даурен Косанов провел переговоры в Москве с министром обороны России "
+           "Андреем Белоусовым о военном сотрудничестве.", True),
+    ("en", "Kazakhstan's defence minister Dauren Kosanov held talks in Moscow with Russia's defence minister "
+           "Andrei Belousov on military cooperation.", True),
+    ("ru", "Министр обороны Казахстана Даурен Косанов провел переговоры по телефону с министром обороны России "
+           "Андреем Белоусовым о военном сотрудничестве.", False),
+    ("en", "The US ambassador to Kazakhstan met Kazakhstan's defence minister Dauren Kosanov in Astana to "
+           "discuss military cooperation.", False),
+])
+def test_a_meeting_in_one_partys_country_with_the_other_is_a_visit(lang, text, visit):
+    """The Kazakh minister's talks in Moscow with Russia's minister: someone came from abroad (not a call,
+    not an ambassador who lives there)."""
+    types = _extract(text, lang).events[0].type
+    assert ("visit" in types) is visit
