@@ -41,6 +41,7 @@ STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorand
 QUALIFIER_WINDOW = 45
 QUALIFIER_BEFORE = 30  # Kazakh qualifies before the noun: "ынтымақтастық туралы шарт"
 PERIOD_WINDOW = 110
+NAME_REACH = 30  # the word of an organisation's name right next to a document noun
 
 
 def _period(lex: Lexicon, text: str) -> list[int] | None:
@@ -98,6 +99,16 @@ def _mention_features(lex: Lexicon, sent, start: int, end: int, qualified: bool,
     return f
 
 
+def _in_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """The noun is part of an organisation's name: "Collective Security Treaty Organization",
+    "Организация Договора о коллективной безопасности", "Ұжымдық қауіпсіздік туралы шарт ұйымы"."""
+    after = lex.search("document_name_after", text[end:end + NAME_REACH])
+    if after and not text[end:end + after.start()].strip(" \"'«»“”"):
+        return True
+    before = text[max(0, start - NAME_REACH):start]
+    return any(not before[m.end():].strip(" \"'«»“”") for m in lex.finditer("document_name_before", before))
+
+
 def _merge_features(into: dict, f: dict) -> None:
     for k, v in f.items():
         into[k] = max(into.get(k, 0.0), v)
@@ -111,9 +122,12 @@ def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=
     for sent in doc.sentences:
         if not (sent.military or sent.cooperation or sent.types):
             continue
-        for start, end, kind in lex.label_matches("documents", sent.text):
+        nouns = [m for m in lex.label_matches("documents", sent.text) if not _in_name(lex, sent.text, m[0], m[1])]
+        for i, (start, end, kind) in enumerate(nouns):
             after = sent.text[end:end + QUALIFIER_WINDOW]
-            period = (_period(lex, sent.text[end:end + PERIOD_WINDOW]) or _year_before(lex, sent.text[:start])
+            # a period belongs to the nearest document before it: "agreements ... and the plan for 2019"
+            reach = min(end + PERIOD_WINDOW, nouns[i + 1][0] if i + 1 < len(nouns) else len(sent.text))
+            period = (_period(lex, sent.text[end:reach]) or _year_before(lex, sent.text[:start])
                       or _year_adjective(sent.text[:start]))
             before = sent.text[max(0, start - QUALIFIER_BEFORE):start]
             qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW])) or \
