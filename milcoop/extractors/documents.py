@@ -114,15 +114,17 @@ def _merge_features(into: dict, f: dict) -> None:
         into[k] = max(into.get(k, 0.0), v)
 
 
-def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=None) -> list[Document]:
-    """Documents of the article: every noun mention is a candidate; the rule keeps a qualified,
-    dated or acted-on one; the decider keeps and gives each its status."""
-    decider = decider or Decider()
-    found: list[tuple[Document, dict, bool]] = []
+def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple[Document, dict, bool]]:
+    """Every mention of a document noun: the document it names, its features, and whether the rule keeps it
+    (qualified, dated or acted on; a generic "documents" only when acted on)."""
+    found = []
     for sent in doc.sentences:
         if not (sent.military or sent.cooperation or sent.types):
             continue
-        nouns = [m for m in lex.label_matches("documents", sent.text) if not _in_name(lex, sent.text, m[0], m[1])]
+        if generic:
+            nouns = [(m.start(), m.end(), "other") for m in lex.finditer("document_generic", sent.text)]
+        else:
+            nouns = [m for m in lex.label_matches("documents", sent.text) if not _in_name(lex, sent.text, m[0], m[1])]
         for i, (start, end, kind) in enumerate(nouns):
             after = sent.text[end:end + QUALIFIER_WINDOW]
             # a period belongs to the nearest document before it: "agreements ... and the plan for 2019"
@@ -136,10 +138,24 @@ def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=
             acted = any(label != "mentioned" for *_, label in lex.label_matches("document_status", near))
             f = _mention_features(lex, sent, start, end, qualified, period, acted)
             flag(f, "head", sent is head)
+            flag(f, "generic", generic)
             document = Document(type=kind, period=period, status=_status(lex, sent.text, start),
                                 title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
                                 evidence=[Span(start=sent.start, end=sent.end)])
-            found.append((document, f, bool(qualified or period or acted)))
+            found.append((document, f, acted if generic else bool(qualified or period or acted)))
+    return found
+
+
+def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=None) -> list[Document]:
+    """Documents of the article: every noun mention is a candidate; the rule keeps a qualified,
+    dated or acted-on one; the decider keeps and gives each its status.
+
+    "Documents were signed" names a document of its own (type other) only in an article that names
+    no specific one; elsewhere "the document" refers back to the plan or agreement named."""
+    decider = decider or Decider()
+    found = _mentions(doc, lex, head)
+    if not any(ok for *_, ok in found):
+        found += _mentions(doc, lex, head, generic=True)
     rule = _merge([d.model_copy(deep=True) for d, _, ok in found if ok])
     rule_keys = {_key(d): d.status for d in rule}
     groups: dict[tuple, list[tuple[Document, dict]]] = {}
