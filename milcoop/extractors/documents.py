@@ -71,6 +71,8 @@ def _status(lex: Lexicon, sentence: str, pos: int) -> str:
         return "ratified"
     best, best_dist = "mentioned", 10**6
     for start, end, label in cues:
+        if label == "mentioned" and end > pos:
+            continue  # "under", "в рамках" govern the noun after them, not one before
         dist = pos - end if end <= pos else start - pos
         dist = dist if end <= pos else dist * 1.5  # cues before the noun bind tighter
         if dist < best_dist or (dist == best_dist and
