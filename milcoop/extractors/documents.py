@@ -41,6 +41,7 @@ STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorand
 QUALIFIER_WINDOW = 45
 QUALIFIER_BEFORE = 30  # Kazakh qualifies before the noun: "ынтымақтастық туралы шарт"
 PERIOD_WINDOW = 110
+EARLIER_REACH = 60  # a time this close to the signing verb dates the signing
 NAME_REACH = 30  # the word of an organisation's name right next to a document noun
 
 
@@ -57,28 +58,61 @@ def _period(lex: Lexicon, text: str) -> list[int] | None:
     return None
 
 
-def _status(lex: Lexicon, sentence: str, pos: int) -> str:
-    """The status cue nearest to the noun at ``pos`` in its sentence.
+def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, published: str | None = None) -> str:
+    """The status of the noun at ``pos``..``end`` from the verb that governs it in its sentence: the nearest cue.
 
-    Two cues outrank nearness: a reference to an existing document right
-    before it ("в рамках плана", "under the plan") and a ratification close
-    by ("ratification of a memorandum signed in August").
+    Three things outrank nearness: a reference to an existing document right
+    before it ("в рамках плана", "under the plan") or right after it ("келісім
+    аясында", "serves as the basis"), and a ratification close by ("ratification
+    of a memorandum signed in August"); a ratification still pending ("the bill
+    was sent to parliament", "намерен ратифицировать") leaves the document
+    signed. A signing placed before the reported occasion ("signed in 2014",
+    "last September", "бұған дейін") refers to an earlier document.
     """
     cues = lex.label_matches("document_status", sentence)
-    if any(label == "mentioned" and 0 <= pos - end <= REFERENCE_REACH for _, end, label in cues):
+    if any(label == "mentioned" and 0 <= pos - ce <= REFERENCE_REACH for _, ce, label in cues):
         return "mentioned"
-    if any(label == "ratified" and abs(pos - start) <= RATIFIED_REACH for start, _, label in cues):
-        return "ratified"
-    best, best_dist = "mentioned", 10**6
-    for start, end, label in cues:
-        if label == "mentioned" and end > pos:
+    after = lex.search("document_reference_after", sentence[end:end + REFERENCE_REACH])
+    if after and not any(label != "mentioned" and end <= cs < end + after.start() for cs, _, label in cues):
+        return "mentioned"
+    if any(label == "ratified" and abs(pos - cs) <= RATIFIED_REACH for cs, _, label in cues):
+        return "signed" if lex.search("ratification_pending", sentence) else "ratified"
+    best, best_dist, governor = "mentioned", 10**6, (pos, end)
+    for cs, ce, label in cues:
+        if label == "mentioned" and ce > pos:
             continue  # "under", "в рамках" govern the noun after them, not one before
-        dist = pos - end if end <= pos else start - pos
-        dist = dist if end <= pos else dist * 1.5  # cues before the noun bind tighter
+        dist = pos - ce if ce <= pos else (cs - pos) * 1.5  # cues before the noun bind tighter
         if dist < best_dist or (dist == best_dist and
                                 STATUS_ORDER.index(label) < STATUS_ORDER.index(best)):
-            best, best_dist = label, dist
+            best, best_dist, governor = label, dist, (cs, ce)
+    clause = sentence[max(0, governor[0] - EARLIER_REACH):governor[1] + EARLIER_REACH]
+    if best == "signed" and _earlier(lex, clause, period, published):
+        return "mentioned"
     return best
+
+
+def _earlier(lex: Lexicon, sentence: str, period, published: str | None) -> bool:
+    """The sentence places its signing before the occasion reported: an 'earlier' word, a year before the
+    publication year (not the document's own period) or a month before the publication month.
+    ``published``: the ISO publication date, as precise as known ("2021", "2021-02", "2021-02-03")."""
+    if lex.search("document_earlier", sentence):
+        return True
+    if not published:
+        return False
+    year = int(published[:4])
+    own = set(range(period[0], period[-1] + 1)) if period else set()
+    if any(int(y) < year and int(y) not in own for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)):
+        return True
+    template = lex.raw.get("document_in_month")
+    if template and len(published) >= 7:
+        pub_month = int(published[5:7])
+        months = "|".join(f"(?:{k})" for k in lex.mapping("months"))
+        for m in re.finditer(template.replace("{months}", months), sentence, re.IGNORECASE):
+            month = next((int(n) for stem, n in lex.mapping("months").items()
+                          if re.match(stem, m.group(1), re.IGNORECASE)), None)
+            if month and month != pub_month:
+                return True
+    return False
 
 
 def _mention_features(lex: Lexicon, sent, start: int, end: int, qualified: bool, period, acted: bool) -> dict:
@@ -141,7 +175,7 @@ def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple
             f = _mention_features(lex, sent, start, end, qualified, period, acted)
             flag(f, "head", sent is head)
             flag(f, "generic", generic)
-            document = Document(type=kind, period=period, status=_status(lex, sent.text, start),
+            document = Document(type=kind, period=period, status=_status(lex, sent.text, start, end, period, doc.published_iso),
                                 title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
                                 evidence=[Span(start=sent.start, end=sent.end)])
             found.append((document, f, acted if generic else bool(qualified or period or acted)))
@@ -158,31 +192,30 @@ def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=
     found = _mentions(doc, lex, head)
     if not any(ok for *_, ok in found):
         found += _mentions(doc, lex, head, generic=True)
-    rule = _merge([d.model_copy(deep=True) for d, _, ok in found if ok])
-    rule_keys = {_key(d): d.status for d in rule}
-    groups: dict[tuple, list[tuple[Document, dict]]] = {}
+    groups: dict[tuple, list[tuple[Document, dict, bool]]] = {}
     dated_types = {_key(d)[0] for d, _, _ in found if d.period}
-    for d, f, _ in found:
+    for d, f, ok in found:
         key = _key(d)
         if key[1] is None and key[0] in dated_types:  # a bare mention of a type with a dated one is that one
             key = next(_key(x) for x, _, _ in found if _key(x)[0] == key[0] and x.period)
-        groups.setdefault(key, []).append((d, f))
+        groups.setdefault(key, []).append((d, f, ok))
     candidates, statuses = [], []
     for key, mentions in groups.items():
         f: dict[str, float] = {}
-        for _, mf in mentions:
+        for _, mf, _ in mentions:
             _merge_features(f, mf)
         at_least(f, "mentions", len(mentions), (1, 2, 3))
         flag(f, "single_year", bool(key[1]) and key[1][0] == key[1][-1])
         if key[1] and doc.published:
             flag(f, "period_future", key[1][0] > doc.published.year)
             flag(f, "period_past", key[1][-1] < doc.published.year)
-        rule_status = rule_keys.get(key)
-        flag(f, "rule", rule_status is not None)
-        status = rule_status or max((d.status for d, _ in mentions), key=STRENGTH.get)
+        ruled = any(ok for *_, ok in mentions)  # one qualified, dated or acted-on mention keeps the document
+        flag(f, "rule", ruled)
+        # its status is the furthest any mention takes it: a plan "discussed" and then "signed" is signed
+        status = max((d.status for d, _, _ in mentions), key=STRENGTH.get)
         flag(f, f"rule_status={status}")
         value = (key[0], *(key[1] or (None, None)))
-        candidates.append(Candidate(value, crossed(f, f"type={key[0]}"), rule=rule_status is not None))
+        candidates.append(Candidate(value, crossed(f, f"type={key[0]}"), rule=ruled))
         statuses.append((key, mentions, status))
     kept = decider.keep("documents", candidates)
     out = []
@@ -191,9 +224,9 @@ def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=
         status = options[decider.choose("status", options)].value[-1]
         if not keep:
             continue
-        first = next((d for d, _ in mentions if d.period), mentions[0][0])
+        first = next((d for d, *_ in mentions if d.period), mentions[0][0])
         out.append(Document(type=first.type, period=list(key[1]) if key[1] else None, status=status,
-                            title=first.title, evidence=[e for d, _ in mentions for e in d.evidence]))
+                            title=first.title, evidence=[e for d, *_ in mentions for e in d.evidence]))
     return out
 
 
@@ -237,31 +270,3 @@ def _year_before(lex: Lexicon, text: str) -> list[int] | None:
 def _year_adjective(text: str) -> list[int] | None:
     m = _YEAR_ADJECTIVE.search(text[-50:])
     return [int(m.group(1))] * 2 if m else None
-
-
-def _merge(found: list[Document]) -> list[Document]:
-    """One record per (type, period); a bare mention of a type with a dated one is that one.
-
-    A treaty and an agreement in one article are one document: news calls it both
-    ("the new treaty" ... "the agreement was ratified").
-    """
-    merged: dict[tuple, Document] = {}
-    for d in found:
-        key = (SAME_KIND.get(d.type, d.type), tuple(d.period) if d.period else None)
-        old = merged.get(key)
-        if old is None:
-            merged[key] = d
-        else:
-            if STRENGTH[d.status] > STRENGTH[old.status]:
-                old.status = d.status
-            old.evidence.extend(d.evidence)
-    dated_types = {k[0] for k in merged if k[1]}
-    out = []
-    for (kind, period), d in merged.items():
-        if period is None and kind in dated_types:
-            twin = next(v for (k, p), v in merged.items() if k == kind and p)
-            if STRENGTH[d.status] > STRENGTH[twin.status] and twin.status == "mentioned":
-                twin.status = d.status
-            continue
-        out.append(d)
-    return out
