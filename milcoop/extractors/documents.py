@@ -35,7 +35,8 @@ def _period_patterns(lex: Lexicon):
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
 SAME_KIND = {"treaty": "agreement"}
 STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
-REFERENCE_REACH = 25  # "в рамках плана", "under the 2025 joint action plan"
+REFERENCE_REACH = 30  # "в рамках плана", "under the 2025 joint action plan"
+REFERENCE_AFTER = 25  # "келісім аясында", "the memorandum of cooperation serves as"
 RATIFIED_REACH = 60
 STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorandum signed with")
 QUALIFIER_WINDOW = 45
@@ -70,10 +71,7 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
     "last September", "бұған дейін") refers to an earlier document.
     """
     cues = lex.label_matches("document_status", sentence)
-    if any(label == "mentioned" and 0 <= pos - ce <= REFERENCE_REACH for _, ce, label in cues):
-        return "mentioned"
-    after = lex.search("document_reference_after", sentence[end:end + REFERENCE_REACH])
-    if after and not any(label != "mentioned" and end <= cs < end + after.start() for cs, _, label in cues):
+    if _referenced(lex, sentence, pos, end, cues):
         return "mentioned"
     if any(label == "ratified" and abs(pos - cs) <= RATIFIED_REACH for cs, _, label in cues):
         return "signed" if lex.search("ratification_pending", sentence) else "ratified"
@@ -89,6 +87,16 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
     if best == "signed" and _earlier(lex, clause, period, published):
         return "mentioned"
     return best
+
+
+def _referenced(lex: Lexicon, sentence: str, pos: int, end: int, cues=None) -> bool:
+    """A reference governs the noun: a preposition right before it ("в рамках плана", "under the plan") or a
+    postposition or predicate right after it ("келісім аясында", "the memorandum serves as")."""
+    cues = lex.label_matches("document_status", sentence) if cues is None else cues
+    if any(label == "mentioned" and 0 <= pos - ce <= REFERENCE_REACH for _, ce, label in cues):
+        return True
+    after = lex.search("document_reference_after", sentence[end:end + REFERENCE_AFTER])
+    return bool(after) and not any(label != "mentioned" and end <= cs < end + after.start() for cs, _, label in cues)
 
 
 def _earlier(lex: Lexicon, sentence: str, period, published: str | None) -> bool:
@@ -154,6 +162,7 @@ def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple
     """Every mention of a document noun: the document it names, its features, and whether the rule keeps it
     (qualified, dated or acted on; a generic "documents" only when acted on)."""
     found = []
+    common = set(lex.raw.get("document_common_nouns") or [])
     for sent in doc.sentences:
         if not (sent.military or sent.cooperation or sent.types):
             continue
@@ -178,7 +187,15 @@ def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple
             document = Document(type=kind, period=period, status=_status(lex, sent.text, start, end, period, doc.published_iso),
                                 title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
                                 evidence=[Span(start=sent.start, end=sent.end)])
-            found.append((document, f, acted if generic else bool(qualified or period or acted)))
+            referenced = _referenced(lex, sent.text, start, end)
+            flag(f, "referenced", referenced)
+            if generic:
+                ok = acted
+            elif kind in common:  # "training programmes", "according to plan": dated, acted on or referred to by name
+                ok = bool(period or acted or (referenced and qualified) or document.status not in ("mentioned",))
+            else:
+                ok = bool(qualified or period or acted)
+            found.append((document, f, ok))
     return found
 
 

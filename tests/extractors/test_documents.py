@@ -179,3 +179,31 @@ def test_a_signing_before_the_occasion_is_an_earlier_document(read, lang, text, 
 ])
 def test_a_signing_in_the_month_of_publication_is_the_occasion(read, lang, text):
     assert set(read(text, lang, "2024-05-10").values()) == {"signed"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Exchange programmes and mutual visits are what defence cooperation is made of."),
+    ("ru", "Программа пребывания военной делегации включает посещение воинских частей."),
+    ("kk", "Әскери делегацияның сапар бағдарламасы бойынша әскери бөлімге барды."),
+])
+def test_a_plan_or_programme_neither_dated_acted_on_nor_referred_to_is_no_document(read, lang, text):
+    assert read(text, lang) == {}
+
+
+@pytest.mark.parametrize("lang, text, kind, status", [
+    ("en", "The joint drills are held in line with the plan of military cooperation.", "plan", "mentioned"),
+    ("ru", "Учения проходят согласно годовому плану сотрудничества вооруженных сил.", "plan", "mentioned"),
+    ("ru", "Итогом переговоров стало подписание протокола о взаимодействии, а также рассчитанной на пять лет "
+           "программы развития стратегического партнерства в военной сфере.", "program", "signed"),
+])
+def test_a_plan_or_programme_referred_to_or_acted_on_is_a_document(read, lang, text, kind, status):
+    assert read(text, lang)[(kind, None)] == status
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Контингенты войск согласно плану выдвигаются в район учения."),
+    ("kk", "Әскери оқу-жаттығу жоспар бойынша жүргізілуде."),
+    ("en", "The troops of the joint exercise moved according to plan."),
+])
+def test_according_to_plan_is_no_document(read, lang, text):
+    assert read(text, lang) == {}
