@@ -73,8 +73,9 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
     cues = lex.label_matches("document_status", sentence)
     if _referenced(lex, sentence, pos, end, cues):
         return "mentioned"
+    pending = bool(lex.search("ratification_pending", sentence))
     if any(label == "ratified" and abs(pos - cs) <= RATIFIED_REACH for cs, _, label in cues):
-        return "signed" if lex.search("ratification_pending", sentence) else "ratified"
+        return "signed" if pending else "ratified"
     best, best_dist, governor = "mentioned", 10**6, (pos, end)
     for cs, ce, label in cues:
         if label == "mentioned" and ce > pos:
@@ -83,6 +84,8 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
         if dist < best_dist or (dist == best_dist and
                                 STATUS_ORDER.index(label) < STATUS_ORDER.index(best)):
             best, best_dist, governor = label, dist, (cs, ce)
+    if best == "ratified" and pending:
+        return "signed"
     clause = sentence[max(0, governor[0] - EARLIER_REACH):governor[1] + EARLIER_REACH]
     if best == "signed" and _earlier(lex, clause, period, published):
         return "mentioned"

@@ -207,3 +207,12 @@ def test_a_plan_or_programme_referred_to_or_acted_on_is_a_document(read, lang, t
 ])
 def test_according_to_plan_is_no_document(read, lang, text):
     assert read(text, lang) == {}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "I came to carry out the important agreements reached by our heads of state on military cooperation."),
+    ("ru", "Министры обороны обсудили выполнение достигнутых соглашений о военном сотрудничестве."),
+    ("kk", "Министрлер әскери ынтымақтастық жөнінде қол жеткізілген келісімдерді талқылады."),
+])
+def test_an_understanding_reached_is_no_document(read, lang, text):
+    assert read(text, lang) == {}
