@@ -104,12 +104,26 @@ def _referenced(lex: Lexicon, sentence: str, pos: int, end: int, cues=None) -> b
 
 def _earlier(lex: Lexicon, sentence: str, period, published: str | None) -> bool:
     """The sentence places its signing before the occasion reported: an 'earlier' word, a year before the
-    publication year (not the document's own period) or a month before the publication month.
+    publication year (not the document's own period) or a month other than the publication month (news
+    dates its own occasion by the day, "on Monday"; "in September" dates an earlier one).
     ``published``: the ISO publication date, as precise as known ("2021", "2021-02", "2021-02-03")."""
     if lex.search("document_earlier", sentence):
         return True
-    if not published:
+    own = set(range(period[0], period[-1] + 1)) if period else set()
+    if published and any(int(y) < int(published[:4]) and int(y) not in own
+                         for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)):
+        return True
+    template = lex.raw.get("document_in_month")
+    if not template:
         return False
+    pub_month = int(published[5:7]) if published and len(published) >= 7 else None
+    months = "|".join(f"(?:{k})" for k in lex.mapping("months"))
+    for m in re.finditer(template.replace("{months}", months), sentence, re.IGNORECASE):
+        month = next((int(n) for stem, n in lex.mapping("months").items()
+                      if re.match(stem, m.group(1), re.IGNORECASE)), None)
+        if month and month != pub_month:
+            return True
+    return False
     year = int(published[:4])
     own = set(range(period[0], period[-1] + 1)) if period else set()
     if any(int(y) < year and int(y) not in own for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)):

@@ -216,3 +216,14 @@ def test_according_to_plan_is_no_document(read, lang, text):
 ])
 def test_an_understanding_reached_is_no_document(read, lang, text):
     assert read(text, lang) == {}
+
+
+@pytest.mark.parametrize("lang, text, status", [
+    ("en", "In September the two countries signed a memorandum of understanding on defence cooperation.",
+     "mentioned"),
+    ("kk", "Әскери-техникалық ынтымақтастық жөніндегі меморандумға наурызда Анкарада қол қойылды.", "mentioned"),
+    ("kk", "Әскери-техникалық ынтымақтастық жөніндегі меморандумға 10 мамырда Анкарада қол қойылды.", "signed"),
+    ("ru", "Меморандум о военно-техническом сотрудничестве подписан 10 мая в Анкаре.", "signed"),
+])
+def test_news_dates_its_own_signing_by_the_day_and_an_earlier_one_by_the_month(read, lang, text, status):
+    assert set(read(text, lang, published=None).values()) == {status}
