@@ -32,6 +32,9 @@ def _period_patterns(lex: Lexicon):
     # Kazakh puts the period first: "2024-2026 жылдарға арналған жоспар"
     first = re.compile(rf"{YEAR}\s*(?:[-–−—]\s*{YEAR}\s*)?(?:{words('period_year_before')})", re.IGNORECASE)
     return ranged, single, first
+# Plans and programmes cover a period ("план на 2024-2026 годы"); an agreement, a memorandum or a contract
+# is open-ended, and a year next to one dates its signing ("the 2015 agreement", "1994 жылғы шарт").
+PERIODIC = {"plan", "program", "roadmap", "other"}
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
 SAME_KIND = {"treaty": "agreement"}
 STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
@@ -192,7 +195,7 @@ def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple
             # a period belongs to the nearest document before it: "agreements ... and the plan for 2019"
             reach = min(end + PERIOD_WINDOW, nouns[i + 1][0] if i + 1 < len(nouns) else len(sent.text))
             period = (_period(lex, sent.text[end:reach]) or _year_before(lex, sent.text[:start])
-                      or _year_adjective(sent.text[:start]))
+                      or _year_adjective(sent.text[:start])) if kind in PERIODIC else None
             before = sent.text[max(0, start - QUALIFIER_BEFORE):start]
             qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW])) or \
                 bool(lex.search("document_qualifiers_before", before))

@@ -227,3 +227,33 @@ def test_an_understanding_reached_is_no_document(read, lang, text):
 ])
 def test_news_dates_its_own_signing_by_the_day_and_an_earlier_one_by_the_month(read, lang, text, status):
     assert set(read(text, lang, published=None).values()) == {status}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Министры обороны подписали план военного сотрудничества на 2024–2026 годы.",
+     {("plan", (2024, 2026)): "signed"}),
+    ("ru", "В ходе визита планируется подписать соглашение о военном сотрудничестве.", {("agreement", None): "planned"}),
+    ("ru", "Соглашение о военном сотрудничестве будет подписано в Минске.", {("agreement", None): "planned"}),
+    ("ru", "Стороны обсудили проект соглашения о военном сотрудничестве.", {("agreement", None): "drafting"}),
+    ("ru", "Сейчас разрабатывается программа военного сотрудничества на 2026-2030 годы.",
+     {("program", (2026, 2030)): "drafting"}),
+    ("ru", "Президент подписал закон о ратификации соглашения о военном сотрудничестве.",
+     {("agreement", None): "ratified"}),
+    ("ru", "Учения прошли в рамках соглашения 2015 года о военном сотрудничестве.", {("agreement", None): "mentioned"}),
+    ("kk", "Министрлер 2024-2026 жылдарға арналған әскери ынтымақтастық жоспарына қол қойды.",
+     {("plan", (2024, 2026)): "signed"}),
+    ("kk", "Әскери ынтымақтастық туралы келісімге қол қою жоспарлануда.", {("agreement", None): "planned"}),
+    ("kk", "Әскери ынтымақтастық туралы келісімге Астанада қол қойылады.", {("agreement", None): "planned"}),
+    ("kk", "Сенат әскери ынтымақтастық туралы келісімді ратификациялау туралы заңды қабылдады.",
+     {("agreement", None): "ratified"}),
+    ("kk", "Әскери ынтымақтастық бағдарламасы әзірленуде.", {("program", None): "drafting"}),
+    ("en", "The defence ministers will sign a military cooperation plan for 2025.", {("plan", (2025, 2025)): "planned"}),
+    ("en", "The two ministries are negotiating a draft agreement on defence cooperation.",
+     {("agreement", None): "drafting"}),
+    ("en", "The exercise was held under the 2015 agreement on military cooperation.", {("agreement", None): "mentioned"}),
+    ("en", "The defence ministers signed a declaration on military cooperation.", {("other", None): "signed"}),
+    ("en", "The defence ministers signed a treaty on military cooperation. The agreement was ratified in May.",
+     {("treaty", None): "ratified"}),
+])
+def test_status_type_and_period_in_the_three_languages(read, lang, text, expected):
+    assert read(text, lang) == expected
