@@ -204,7 +204,8 @@ def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple
             f = _mention_features(lex, sent, start, end, qualified, period, acted)
             flag(f, "head", sent is head)
             flag(f, "generic", generic)
-            document = Document(type=kind, period=period, status=_status(lex, sent.text, start, end, period, doc.published_iso),
+            status = _status(lex, sent.text, start, end, period, doc.published_iso)
+            document = Document(type=kind, period=period, status=status,
                                 title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
                                 evidence=[Span(start=sent.start, end=sent.end)])
             referenced = _referenced(lex, sent.text, start, end)
