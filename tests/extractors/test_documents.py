@@ -260,3 +260,11 @@ def test_news_dates_its_own_signing_by_the_day_and_an_earlier_one_by_the_month(r
 ])
 def test_status_type_and_period_in_the_three_languages(read, lang, text, expected):
     assert read(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The defence contractors signed up to extend their exports of military equipment."),
+    ("ru", "В миротворческую бригаду военных направили 32 контрактников."),
+])
+def test_a_contractor_is_no_contract(read, lang, text):
+    assert read(text, lang) == {}
