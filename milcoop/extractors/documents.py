@@ -1,8 +1,15 @@
 """Documents: plans, programs, agreements... with their period and status.
 
-A document noun counts when a cooperation qualifier follows it ("план
-сотрудничества", "соглашение об организации...") or a period does; its
-status comes from the status cue nearest to it in its sentence.
+A document noun counts when a cooperation qualifier goes with it ("план
+сотрудничества", "ынтымақтастық туралы келісім"), a period does, or a verb
+acts on it; not inside an organisation's name ("Collective Security Treaty
+Organization"). Its status comes from the verb that governs it in its
+sentence (the nearest status cue: before the noun in Russian and English,
+after it in Kazakh, where the verb is final), unless a reference governs it
+("в рамках", "аясында", "under"), a ratification is still pending, or the
+signing is dated before the occasion reported (then it is an earlier
+document, mentioned). All the words are the lexicon's; this module is
+language-neutral.
 """
 from __future__ import annotations
 
@@ -45,6 +52,7 @@ STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorand
 QUALIFIER_WINDOW = 45
 QUALIFIER_BEFORE = 30  # Kazakh qualifies before the noun: "ынтымақтастық туралы шарт"
 PERIOD_WINDOW = 110
+AWAY = 1.5  # a status cue on the far side of the noun from its governing verb counts this much farther
 EARLIER_REACH = 60  # a time this close to the signing verb dates the signing
 NAME_REACH = 30  # the word of an organisation's name right next to a document noun
 
@@ -74,6 +82,7 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
     "last September", "бұған дейін") refers to an earlier document.
     """
     cues = lex.label_matches("document_status", sentence)
+    final = bool(lex.raw.get("document_verb_final"))
     if _referenced(lex, sentence, pos, end, cues):
         return "mentioned"
     pending = bool(lex.search("ratification_pending", sentence))
@@ -83,7 +92,9 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
     for cs, ce, label in cues:
         if label == "mentioned" and ce > pos:
             continue  # "under", "в рамках" govern the noun after them, not one before
-        dist = pos - ce if ce <= pos else (cs - pos) * 1.5  # cues before the noun bind tighter
+        # the side the governing verb stands on binds tighter: before the noun in Russian and English
+        # ("подписали план"), after it in Kazakh ("жоспарға қол қойды")
+        dist = (pos - ce) * (AWAY if final else 1) if ce <= pos else (cs - end) * (1 if final else AWAY)
         if dist < best_dist or (dist == best_dist and
                                 STATUS_ORDER.index(label) < STATUS_ORDER.index(best)):
             best, best_dist, governor = label, dist, (cs, ce)

@@ -268,3 +268,14 @@ def test_status_type_and_period_in_the_three_languages(read, lang, text, expecte
 ])
 def test_a_contractor_is_no_contract(read, lang, text):
     assert read(text, lang) == {}
+
+
+@pytest.mark.parametrize("lang, text, status", [
+    ("kk", "Қорғаныс министрлері әзірленген жоспарға қол қойды.", "signed"),
+    ("kk", "Қорғаныс министрлері қол қойылған жоспарды талқылады.", "drafting"),
+    ("ru", "Министры обороны подписали план, разработанный штабами.", "signed"),
+])
+def test_the_verb_governs_from_its_own_side_of_the_noun(read, lang, text, status):
+    """Kazakh is verb-final ("жоспарға қол қойды"): a participle before the noun only qualifies it. Russian
+    puts the verb first ("подписали план"): a participle after the noun only qualifies it."""
+    assert set(read(text, lang).values()) == {status}
