@@ -279,3 +279,8 @@ def test_the_verb_governs_from_its_own_side_of_the_noun(read, lang, text, status
     """Kazakh is verb-final ("жоспарға қол қойды"): a participle before the noun only qualifies it. Russian
     puts the verb first ("подписали план"): a participle after the noun only qualifies it."""
     assert set(read(text, lang).values()) == {status}
+
+
+def test_english_sign_is_the_verb_not_significant_or_a_sign_of(read):
+    text = ("The military cooperation agreement is a sign of the significant progress between the two armies.")
+    assert read(text, "en") == {("agreement", None): "mentioned"}
