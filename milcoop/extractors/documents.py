@@ -39,6 +39,8 @@ def _period_patterns(lex: Lexicon):
     # Kazakh puts the period first: "2024-2026 жылдарға арналған жоспар"
     first = re.compile(rf"{YEAR}\s*(?:[-–−—]\s*{YEAR}\s*)?(?:{words('period_year_before')})", re.IGNORECASE)
     return ranged, single, first
+
+
 # Plans and programmes cover a period ("план на 2024-2026 годы"); an agreement, a memorandum or a contract
 # is open-ended, and a year next to one dates its signing ("the 2015 agreement", "1994 жылғы шарт").
 PERIODIC = {"plan", "program", "roadmap", "other"}
@@ -82,7 +84,7 @@ def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, publis
     "last September", "бұған дейін") refers to an earlier document.
     """
     cues = lex.label_matches("document_status", sentence)
-    final = bool(lex.raw.get("document_verb_final"))
+    final = lex.raw.get("document_verb_side") == "after"
     if _referenced(lex, sentence, pos, end, cues):
         return "mentioned"
     pending = bool(lex.search("ratification_pending", sentence))
@@ -138,20 +140,6 @@ def _earlier(lex: Lexicon, sentence: str, period, published: str | None) -> bool
         if month and month != pub_month:
             return True
     return False
-    year = int(published[:4])
-    own = set(range(period[0], period[-1] + 1)) if period else set()
-    if any(int(y) < year and int(y) not in own for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)):
-        return True
-    template = lex.raw.get("document_in_month")
-    if template and len(published) >= 7:
-        pub_month = int(published[5:7])
-        months = "|".join(f"(?:{k})" for k in lex.mapping("months"))
-        for m in re.finditer(template.replace("{months}", months), sentence, re.IGNORECASE):
-            month = next((int(n) for stem, n in lex.mapping("months").items()
-                          if re.match(stem, m.group(1), re.IGNORECASE)), None)
-            if month and month != pub_month:
-                return True
-    return False
 
 
 def _mention_features(lex: Lexicon, sent, start: int, end: int, qualified: bool, period, acted: bool) -> dict:
@@ -191,7 +179,8 @@ def _merge_features(into: dict, f: dict) -> None:
 
 def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple[Document, dict, bool]]:
     """Every mention of a document noun: the document it names, its features, and whether the rule keeps it
-    (qualified, dated or acted on; a generic "documents" only when acted on)."""
+    (qualified, dated or acted on; a plan or programme when dated, acted on or referred to by name; a
+    generic "documents" only when acted on)."""
     found = []
     common = set(lex.raw.get("document_common_nouns") or [])
     for sent in doc.sentences:
@@ -224,7 +213,7 @@ def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple
             if generic:
                 ok = acted
             elif kind in common:  # "training programmes", "according to plan": dated, acted on or referred to by name
-                ok = bool(period or acted or (referenced and qualified) or document.status not in ("mentioned",))
+                ok = bool(period or acted or (referenced and qualified) or status != "mentioned")
             else:
                 ok = bool(qualified or period or acted)
             found.append((document, f, ok))
