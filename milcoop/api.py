@@ -55,6 +55,13 @@ def extract_file(path: str | Path, extractor=None) -> Iterator[ArticleExtraction
             yield extract_article(item, extractor)
 
 
+# Articles extracted before one write transaction stores them all. Extraction (about 0.1 s an
+# article) runs outside any transaction; a batch's write holds SQLite's write lock for well under
+# a second, so review writes queued behind it wait briefly, and a stopped ingest loses at most
+# one batch of work, never part of an article.
+INGEST_BATCH = 16
+
+
 @dataclass
 class IngestReport:
     read: int = 0
@@ -65,27 +72,42 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str | Path], db: str | None = None, *, extractor=None,
-           on_article=None) -> IngestReport:
-    """Read, clean, extract and store articles; re-ingesting the same article is a no-op."""
+           on_article=None, batch: int = INGEST_BATCH) -> IngestReport:
+    """Read, clean, extract and store articles; re-ingesting the same article is a no-op.
+
+    Articles are stored ``batch`` at a time, each batch in one transaction
+    (retried if another writer holds the database), so an ingest stopped at
+    any point can simply be run again: what was stored counts as
+    ``duplicates`` (already stored), the rest is stored as ``new``.
+    """
     from .extractors import EXTRACTOR_VERSION
     from .store import open_store
+    from .validate import at_least
 
+    batch = at_least(batch, 1, "batch")
     report = IngestReport()
+    pending: list = []
+
+    def flush(store) -> None:
+        for done in store.store_articles(pending, EXTRACTOR_VERSION):
+            report.new += int(done.stored)
+            report.duplicates += int(not done.stored)
+            report.events += done.events
+        pending.clear()
+
     with open_store(db) as store:
         for item in read_articles(paths):
             if isinstance(item, InputError):
                 report.errors.append(item)
                 continue
             report.read += 1
-            article_id, created = store.add_article(item, item.source)
-            if created or not store.has_extraction(article_id):
-                record = extract_article(item, extractor)
-                report.events += len(store.save_extraction(article_id, record, EXTRACTOR_VERSION))
-                report.new += int(created)
-            else:
-                report.duplicates += 1
+            seen = any(a.id == item.id for a, _ in pending) or store.has_extraction(item.id)
+            pending.append((item, None if seen else extract_article(item, extractor)))
+            if len(pending) >= batch:
+                flush(store)
             if on_article:
                 on_article(item)
+        flush(store)
     return report
 
 
@@ -125,11 +147,47 @@ def event(event_id: str, db: str | None = None):
 
 def export(db: str | None = None, format: str = "json", network: str = "partners") -> str | bytes:
     """The stored records, review applied: JSON Lines (the schema) or CSV (one row per event) as text;
-    Parquet (events table) or GraphML (``network``: partners or persons) as bytes. See ``milcoop.exports``."""
+    Parquet (events table) or GraphML (``network``: partners or persons) as bytes; ``jsonl``: a full
+    dump as text (``dump`` streams it). See ``milcoop.exports``."""
     from .exports import export_bytes
 
     data = export_bytes(db, format, network)
-    return data.decode("utf-8") if format in ("json", "csv") else data
+    return data.decode("utf-8") if format in ("json", "csv", "jsonl") else data
+
+
+def dump(sink, db: str | None = None):
+    """Write a full dump (``export --format jsonl``) to the text stream ``sink``; return counts by record kind."""
+    from .store import open_store
+    from .store.dump import write_dump
+
+    with open_store(db) as store:
+        return write_dump(store, sink)
+
+
+def import_dump(path: str | Path, db: str | None = None):
+    """Read a full dump into a database holding no records yet (all or nothing); return counts by record kind."""
+    from .errors import InputError
+    from .store import open_store
+    from .store.dump import read_dump
+
+    if not Path(path).is_file():
+        raise InputError("no such file", source=str(path))
+    with open_store(db) as store:
+        return read_dump(store, Path(path))
+
+
+def backup(path: str | Path, db: str | None = None, *, force: bool = False):
+    """Copy the SQLite database to ``path`` while in use (``BackupUnsupported`` for PostgreSQL)."""
+    from .store.backup import backup as _backup
+
+    return _backup(db, path, force=force)
+
+
+def restore(path: str | Path, db: str | None = None, *, force: bool = False):
+    """Replace the SQLite database with the backup at ``path`` (``NotEmpty`` over records unless ``force``)."""
+    from .store.backup import restore as _restore
+
+    return _restore(db, path, force=force)
 
 
 def to_pandas(db: str | None = None, table: str = "events"):
@@ -145,12 +203,17 @@ def people(db: str | None = None, *, role: str | None = None, country: str | Non
     from .resolve.tenures import contradictions, holders_on, tenures
     from .store import open_store
 
+    from .errors import InvalidValue
+    from .validate import iso_date
+
+    if on and not role:
+        raise InvalidValue("needs a role (and usually a country): who held which office?", field="on")
+    if on:
+        on = iso_date(on, "on")
     with open_store(db) as store:
         obs = store.observations(role=role, country=country)
     spans = tenures(obs)
     if on:
-        if not role:
-            raise ValueError("--on needs --role (and usually --country)")
         spans = holders_on(spans, role, country, on)
     return {"tenures": [t.__dict__ for t in spans], "contradictions": contradictions(obs)}
 

@@ -1,8 +1,16 @@
-"""The command line: thin typer wrappers over ``milcoop.api``; only this module prints."""
+"""The command line: thin typer wrappers over ``milcoop.api``; only this module prints.
+
+No input ends in a traceback: an option's value is checked as it is parsed
+(``milcoop.validate``; a bad one is a usage error, exit code 2), milcoop's
+own errors are printed with their code (exit code 2, or 1 when some inputs
+of a batch failed), and ``main`` catches what nothing foresaw.
+"""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Optional
 
@@ -12,8 +20,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
-from . import api
+from . import api, validate
 from .errors import InputError, MilcoopError
+from .exports import FORMATS, NETWORKS
+from .schema import EVENT_TYPES, ROLES
 
 app = typer.Typer(help="milcoop: news about military diplomacy -> a record of who met whom, "
                        "when, where and what they signed.", no_args_is_help=True,
@@ -38,14 +48,48 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
+def _checked(check: Callable[[str], str]) -> Callable[[Optional[str]], Optional[str]]:
+    """A typer callback running one of ``milcoop.validate``'s checks: a bad value is a usage error."""
+    def callback(value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        try:
+            return check(value)
+        except MilcoopError as exc:
+            raise typer.BadParameter(exc.message) from None
+    return callback
+
+
+def _one_of(allowed) -> Callable[[Optional[str]], Optional[str]]:
+    return _checked(lambda v: validate.choice(v, allowed))
+
+
+DATE = _checked(validate.iso_date)
+COUNTRY = _checked(validate.country)
+
+
+def main() -> None:
+    """The ``milcoop`` program. Anything unforeseen is one line, not a traceback (``MILCOOP_DEBUG=1`` shows it)."""
+    try:
+        app()
+    except Exception as exc:  # noqa: BLE001 - the last guard: typer handled usage errors already
+        if os.environ.get("MILCOOP_DEBUG"):
+            raise
+        err.print(f"[red]error:[/red] unexpected {type(exc).__name__}: {exc} "
+                  "(a bug in milcoop: run again with MILCOOP_DEBUG=1 to see where, and report it)", highlight=False)
+        sys.exit(1)
+
+
 @app.command()
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .jsonl, .csv, .html"),
+           batch: int = typer.Option(api.INGEST_BATCH, min=1, help="Articles stored per transaction"),
            db: Optional[str] = DbOption):
-    """Read, clean, extract and store articles. Re-running on the same files is safe."""
+    """Read, clean, extract and store articles. Re-running on the same files (even after an
+    interrupted run) is safe: what is stored counts as already stored."""
     try:
         with _progress() as progress:
             task = progress.add_task("ingesting", total=None)
-            report = api.ingest(paths, db, on_article=lambda a: progress.advance(task))
+            report = api.ingest(paths, db, on_article=lambda a: progress.advance(task), batch=batch)
     except MilcoopError as exc:
         _fail(exc)
     for e in report.errors:
@@ -70,7 +114,10 @@ def reextract(db: Optional[str] = DbOption):
 def extract_cmd(articles: Path = typer.Argument(..., help="Corpus-format JSON Lines (id, text, url, ...)"),
                 output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write records here")):
     """Extract one schema record per article, without any database (what the scorer reads)."""
-    sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        sink = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror}")
     failed = 0
     try:
         for item in api.extract_file(articles):
@@ -87,13 +134,17 @@ def extract_cmd(articles: Path = typer.Argument(..., help="Corpus-format JSON Li
 
 
 @app.command()
-def events(country: Optional[str] = typer.Option(None, help="Events involving this country (alpha-2)"),
-           partner: Optional[str] = typer.Option(None, help="... together with this country"),
-           type: Optional[str] = typer.Option(None, "--type", help="visit, meeting, signing, ..."),
-           date_from: Optional[str] = typer.Option(None, "--from", help="ISO date, e.g. 2012 or 2012-07"),
-           date_to: Optional[str] = typer.Option(None, "--to"),
-           search: Optional[str] = typer.Option(None, "--search", "-q", help="Text search"),
-           limit: int = typer.Option(100, help="At most this many rows"),
+def events(country: Optional[str] = typer.Option(None, help="Events involving this country (alpha-2)",
+                                                 callback=COUNTRY),
+           partner: Optional[str] = typer.Option(None, help="... together with this country", callback=COUNTRY),
+           type: Optional[str] = typer.Option(None, "--type", help="visit, meeting, signing, ...",
+                                              callback=_one_of(EVENT_TYPES)),
+           date_from: Optional[str] = typer.Option(None, "--from", help="ISO date, e.g. 2012 or 2012-07",
+                                                   callback=DATE),
+           date_to: Optional[str] = typer.Option(None, "--to", help="ISO date", callback=DATE),
+           search: Optional[str] = typer.Option(None, "--search", "-q", help="Text search",
+                                                callback=_checked(validate.search)),
+           limit: int = typer.Option(100, min=1, help="At most this many rows"),
            reports: bool = typer.Option(False, "--reports", help="Every report, not one row per occasion"),
            as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table"),
            db: Optional[str] = DbOption):
@@ -157,9 +208,11 @@ def show(event_id: str, db: Optional[str] = DbOption):
 
 
 @app.command("people")
-def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, head_of_state, ..."),
-               country: Optional[str] = typer.Option(None, help="alpha-2 code"),
-               on: Optional[str] = typer.Option(None, help="Only who held the office on this ISO date"),
+def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, head_of_state, ...",
+                                                 callback=_one_of(ROLES)),
+               country: Optional[str] = typer.Option(None, help="alpha-2 code", callback=COUNTRY),
+               on: Optional[str] = typer.Option(None, help="Only who held the office on this ISO date (needs --role)",
+                                                callback=DATE),
                as_json: bool = typer.Option(False, "--json"),
                db: Optional[str] = DbOption):
     """Who held which office when, derived from the news, with contradictions flagged."""
@@ -215,8 +268,9 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
 
 
 @app.command("documents")
-def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of this country (alpha-2)"),
-                  partner: Optional[str] = typer.Option(None, help="... with this partner"),
+def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of this country (alpha-2)",
+                                                    callback=COUNTRY),
+                  partner: Optional[str] = typer.Option(None, help="... with this partner", callback=COUNTRY),
                   as_json: bool = typer.Option(False, "--json"),
                   db: Optional[str] = DbOption):
     """The register of plans, programs, agreements and memoranda, with status history."""
@@ -239,12 +293,15 @@ def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of
 
 
 @app.command()
-def export(format: str = typer.Option("json", "--format", "-f", help="json, csv, parquet or graphml"),
-           network: str = typer.Option("partners", "--network", help="graphml: partners (countries) or persons"),
+def export(format: str = typer.Option("json", "--format", "-f", help="json, csv, parquet, graphml or jsonl "
+                                       "(a full dump that milcoop import reads back)", callback=_one_of(FORMATS)),
+           network: str = typer.Option("partners", "--network", help="graphml: partners (countries) or persons",
+                                       callback=_one_of(NETWORKS)),
            output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                  help="Write here (needed for parquet and graphml)"),
            db: Optional[str] = DbOption):
-    """Export the stored records, review applied: JSON Lines (schema), CSV, Parquet or GraphML."""
+    """Export the stored records: review applied (JSON Lines of the schema, CSV, Parquet, GraphML), or
+    everything as stored but user accounts (jsonl)."""
     from .exports import write_export
 
     try:
@@ -254,21 +311,65 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
             return
         if format in ("parquet", "graphml"):
             _fail(ValueError(f"{format} is binary: give -o FILE"))
+        if format == "jsonl":
+            api.dump(sys.stdout, db)
+            return
         sys.stdout.write(api.export(db, format))
     except (MilcoopError, ValueError) as exc:
         _fail(exc)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+@app.command("import")
+def import_cmd(file: Path = typer.Argument(..., help="A dump written by milcoop export --format jsonl"),
+               db: Optional[str] = DbOption):
+    """Read a full dump (export --format jsonl) into a database that holds no records yet (user
+    accounts may exist: review writes are linked to them by name). All or nothing."""
+    try:
+        counts = api.import_dump(file, db)
+    except MilcoopError as exc:
+        _fail(exc)
+    except OSError as exc:
+        _fail(f"cannot read {file}: {exc.strerror or exc}")
+    out.print("imported " + ", ".join(f"{n} {kind}" for kind, n in counts.items() if kind != "header"))
+
+
+@app.command()
+def backup(path: Path = typer.Argument(..., help="The backup file to write"),
+           force: bool = typer.Option(False, "--force", help="Replace PATH if it exists"),
+           db: Optional[str] = DbOption):
+    """Copy a SQLite database to PATH while it is in use (SQLite's online backup). For PostgreSQL,
+    prints the pg_dump command to use instead and exits non-zero."""
+    try:
+        done = api.backup(path, db, force=force)
+    except MilcoopError as exc:
+        _fail(exc)
+    out.print(f"backed up {done.articles} articles to {done.path} ({done.bytes / 1e6:.1f} MB)")
+
+
+@app.command()
+def restore(path: Path = typer.Argument(..., help="A file written by milcoop backup"),
+            force: bool = typer.Option(False, "--force", help="Replace a database that holds records"),
+            db: Optional[str] = DbOption):
+    """Replace the database with a backup; refuses a database that holds records unless --force.
+    Stop milcoop serve first."""
+    try:
+        done = api.restore(path, db, force=force)
+    except MilcoopError as exc:
+        _fail(exc)
+    out.print(f"restored {done.articles} articles into {done.path}")
 
 
 @app.command()
 def serve(db: Optional[str] = DbOption,
           host: str = typer.Option("127.0.0.1", help="Interface to listen on (0.0.0.0: every one)"),
-          port: int = typer.Option(8000, help="TCP port"),
+          port: int = typer.Option(8000, min=1, max=65535, help="TCP port"),
           read_open: bool = typer.Option(True, "--read-open/--read-closed",
                                          help="Whether anonymous visitors may read (writes always need sign-in)")):
     """Serve the JSON API (/api, docs at /docs) and the web UI."""
-    import uvicorn
-
     from .server import create_app
+    from .server.run import serve as run_server
 
     try:
         application = create_app(db, read_open=read_open)
@@ -276,7 +377,7 @@ def serve(db: Optional[str] = DbOption,
         _fail(exc)
     err.print(f"milcoop on http://{host}:{port}/ (API docs at /docs), reads "
               f"{'open' if read_open else 'closed'} to anonymous visitors")
-    uvicorn.run(application, host=host, port=port)
+    run_server(application, host, port)
 
 
 users_app = typer.Typer(help="Analysts who may sign in to review.", no_args_is_help=True)

@@ -8,16 +8,20 @@ them. Listing filters run on the corrected values.
 """
 from __future__ import annotations
 
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from .patches import EventPatch, PersonPatch, valid_fields
 from .records import Event
+from .schema import iso_date
 from .store import Store
 from .store.review import Review
 
+log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
 SORTS = ("-date", "date", "sources", "-sources")
 CONFLICT_FIELDS = ("date", "city", "country")
@@ -83,13 +87,24 @@ def _date_in(date: str | None, start: str | None, end: str | None) -> bool:
 
 
 def _check_date(value: str | None, name: str) -> str | None:
-    from .store.repository import ISO_DATE
-
     if value is None or value == "":
         return None
-    if not ISO_DATE.fullmatch(value.strip()):
-        raise ValueError(f"{name} must be an ISO date (2012, 2012-07 or 2012-07-15), not {value!r}")
-    return value.strip()
+    try:
+        return iso_date(value.strip())
+    except ValueError as exc:
+        raise ValueError(f"{name} {exc}") from None
+
+
+def _checked(corrected: dict[str, dict[str, Any]], model) -> dict[str, dict[str, Any]]:
+    out = {}
+    for target, fields in corrected.items():
+        valid = valid_fields(model, fields)
+        if len(valid) < len(fields):
+            log.warning("skipping stored corrections of %s that fail validation: %s", target,
+                        ", ".join(sorted(set(fields) - set(valid))))
+        if valid:
+            out[target] = valid
+    return out
 
 
 class Corrected:
@@ -101,11 +116,12 @@ class Corrected:
 
     @cached_property
     def fields(self) -> dict[str, dict[str, Any]]:
-        return self.review.corrected_fields("occasion")
+        """Occasion id -> corrected fields; a stored value that fails today's checks is skipped."""
+        return _checked(self.review.corrected_fields("occasion"), EventPatch)
 
     @cached_property
     def person_fields(self) -> dict[str, dict[str, Any]]:
-        return self.review.corrected_fields("person")
+        return _checked(self.review.corrected_fields("person"), PersonPatch)
 
     @cached_property
     def states(self) -> dict[str, str]:
@@ -116,7 +132,13 @@ class Corrected:
     def rows(self, *, country: str | None = None, partner: str | None = None, type: str | None = None,
              date_from: str | None = None, date_to: str | None = None, text: str | None = None,
              reviewed: str | None = None, sort: str = "-date") -> list[dict]:
-        """Occasion rows (dicts of the API listing) matching every filter, corrected, sorted."""
+        """Occasion rows (dicts of the API listing) matching every filter, corrected, sorted.
+
+        Every occasion's corrected row is built once per store revision
+        (``Store.memo``) and each request only filters and sorts them, so the
+        server answers many readers without rebuilding the occasions for each.
+        The rows are shared between requests: read-only.
+        """
         reviewed = reviewed or "default"
         if reviewed not in REVIEWED:
             raise ValueError(f"reviewed must be one of {', '.join(REVIEWED[1:])}, not {reviewed!r}")
@@ -125,14 +147,12 @@ class Corrected:
         date_from, date_to = _check_date(date_from, "from"), _check_date(date_to, "to")
         matched = None
         if text and text.strip():
-            matched = {r.occasion_id or r.id for r in self.store.events(text=text)}
-        occasions = self.store.occasions()
-        titles = self.store.article_titles([o.article_id for o in occasions])
+            matched = self.store.memo(("matching", text), lambda: frozenset(
+                r.occasion_id or r.id for r in self.store.events(text=text)))
         out = []
-        for o in occasions:
-            if matched is not None and o.id not in matched:
+        for row in self.store.memo(("occasion rows",), self._all_rows):
+            if matched is not None and row["id"] not in matched:
                 continue
-            row = self._row(o, titles.get(o.article_id))
             state = row["review_state"]
             if reviewed == "default" and state == "rejected":
                 continue
@@ -149,6 +169,12 @@ class Corrected:
                 continue
             out.append(row)
         return sort_rows(out, sort)
+
+    def _all_rows(self) -> list[dict]:
+        """Every occasion's row, corrected, in the store's order."""
+        occasions = self.store.occasions()
+        titles = self.store.article_titles([o.article_id for o in occasions])
+        return [self._row(o, titles.get(o.article_id)) for o in occasions]
 
     def _row(self, o, title: str | None) -> dict:
         fields = self.fields.get(o.id, {})

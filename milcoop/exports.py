@@ -4,7 +4,10 @@
   plus ids, occasion, sources, evidence, ``review_state`` and ``corrected``;
 * ``csv``: one row per event;
 * ``parquet``: an events table (and a participants table), via pyarrow;
-* ``graphml``: the partner network (countries) or the person network, via networkx.
+* ``graphml``: the partner network (countries) or the person network, via networkx;
+* ``jsonl``: a full dump of every stored record but user accounts, which ``milcoop import``
+  reads back into an empty database (``milcoop.store.dump``); machine output and review
+  kept apart, as stored, not applied.
 
 ``to_pandas`` returns the same tables as DataFrames (pandas: ``pip install milcoop[analysis]``).
 """
@@ -17,17 +20,20 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .corrected import Corrected
+from .validate import choice
 from .store import open_store
+from .store.dump import write_dump
 
-FORMATS = ("json", "csv", "parquet", "graphml")
+FORMATS = ("json", "csv", "parquet", "graphml", "jsonl")
 NETWORKS = ("partners", "persons")
 TABLES = ("events", "participants")
 CSV_COLUMNS = ["article_id", "id", "event_id", "occasion_id", "relevant", "type", "date", "city", "country",
                "countries", "orgs", "participants", "documents", "exercises", "areas", "review_state",
                "corrected"]
 MEDIA_TYPES = {"json": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
-               "parquet": "application/vnd.apache.parquet", "graphml": "application/graphml+xml"}
-EXTENSIONS = {"json": "jsonl", "csv": "csv", "parquet": "parquet", "graphml": "graphml"}
+               "parquet": "application/vnd.apache.parquet", "graphml": "application/graphml+xml",
+               "jsonl": "application/x-ndjson"}
+EXTENSIONS = {"json": "jsonl", "csv": "csv", "parquet": "parquet", "graphml": "graphml", "jsonl": "jsonl"}
 
 
 def records(db: str | None = None) -> list[dict]:
@@ -66,8 +72,7 @@ def to_csv(recs: Iterable[dict]) -> str:
 
 def table_rows(recs: Iterable[dict], table: str = "events") -> list[dict]:
     """Flat rows of the ``events`` or ``participants`` table (list cells stay lists)."""
-    if table not in TABLES:
-        raise ValueError(f"table must be one of {', '.join(TABLES)}, not {table!r}")
+    choice(table, TABLES, "table")
     rows = []
     for r in recs:
         for ev in r.get("events") or []:
@@ -113,8 +118,7 @@ def to_graphml(db_or_corrected, network: str = "partners") -> bytes:
     """The partner (countries) or person network as GraphML (networkx; opens in Gephi)."""
     import networkx as nx
 
-    if network not in NETWORKS:
-        raise ValueError(f"network must be one of {', '.join(NETWORKS)}, not {network!r}")
+    choice(network, NETWORKS, "network")
     corrected = db_or_corrected
     data = corrected.network() if network == "partners" else corrected.person_network()
     g = nx.Graph(name=f"milcoop {network} network")
@@ -132,9 +136,12 @@ def to_graphml(db_or_corrected, network: str = "partners") -> bytes:
 def export_bytes(db: str | None = None, format: str = "json", network: str = "partners",
                  table: str = "events") -> bytes:
     """The export in ``format`` as bytes (what the API downloads and the CLI writes)."""
-    if format not in FORMATS:
-        raise ValueError(f"unknown export format {format!r}: use {', '.join(FORMATS)}")
+    choice(format, FORMATS, "format")
     with open_store(db) as store:
+        if format == "jsonl":
+            sink = io.StringIO()
+            write_dump(store, sink)
+            return sink.getvalue().encode("utf-8")
         corrected = Corrected(store)
         if format == "graphml":
             return to_graphml(corrected, network)
@@ -150,6 +157,10 @@ def write_export(path: str | Path, db: str | None = None, format: str = "json",
                  network: str = "partners") -> list[Path]:
     """Write the export to ``path``; Parquet also writes ``<stem>.participants.parquet`` beside it."""
     path = Path(path)
+    if format == "jsonl":  # streamed: a dump holds every article's text twice
+        with open_store(db) as store, open(path, "w", encoding="utf-8") as sink:
+            write_dump(store, sink)
+        return [path]
     path.write_bytes(export_bytes(db, format, network))
     written = [path]
     if format == "parquet":

@@ -78,6 +78,7 @@ class Participant(BaseModel):
     role: Role | None = None
     rank: Rank | None = None
     surface: str | None = Field(None, description="the mention as written")
+    official_id: str | None = Field(None, description="the officials reference's id, when the name is linked to it")
     evidence: list[Span] = Field(default_factory=list)
 
 

@@ -6,7 +6,11 @@ new value is added once and everywhere agrees.
 """
 from __future__ import annotations
 
-from typing import Literal, get_args
+import datetime
+import re
+from typing import Annotated, Literal, get_args
+
+from pydantic import AfterValidator
 
 EventType = Literal["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",
                     "training", "industry", "deployment"]
@@ -42,3 +46,25 @@ LEXICON_VOCABULARIES: dict[str, tuple[str, ...]] = {
     "document_status": DOCUMENT_STATUSES,
     "areas": AREAS,
 }
+
+ISO_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+
+def iso_date(value: str) -> str:
+    """``value`` if it is a real ISO date, possibly partial (2012, 2012-07, 2012-07-15); ValueError otherwise.
+
+    The schema's dates are strings so they can be partial; this is the one check
+    that they name a day (or month, or year) that exists.
+    """
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise ValueError(f"must be an ISO date (2012, 2012-07 or 2012-07-15), not {value!r}")
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a calendar date") from None
+    return value
+
+
+IsoDate = Annotated[str, AfterValidator(iso_date)]
+"""A str field holding a real ISO date, possibly partial (validated by ``iso_date``)."""

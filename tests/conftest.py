@@ -1,7 +1,14 @@
-"""Shared fixtures: the real corpora from ../shared and session-scoped models."""
+"""Shared fixtures: the real corpora from ../shared and session-scoped models.
+
+``shared_dir()`` (``$MILCOOP_SHARED``, else ``shared/`` beside the repository)
+is the one place the tests find the shared data: through the ``shared`` and
+``shared_path`` fixtures here, never through a path of their own.
+"""
 from __future__ import annotations
 
 import json
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -15,6 +22,54 @@ CORPUS = SHARED / "corpus"
 def load_jsonl(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared data folder (it may be absent: see ``shared_path``)."""
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def shared_path():
+    """``shared_path("corpus", "dev", "articles.jsonl")``: that path under shared/, or skip the test."""
+    def get(*parts: str) -> Path:
+        path = SHARED.joinpath(*parts)
+        if not path.exists():
+            pytest.skip(f"{path} not found: the shared data is not beside the repository")
+        return path
+    return get
+
+
+@pytest.fixture(scope="session")
+def pg_database():
+    """``pg_database()``: the URL of a new, empty PostgreSQL database on the ``MILCOOP_TEST_PG`` server
+    (``.ci/run`` starts one), dropped at the end of the session; the test skips without a server."""
+    server = os.environ.get("MILCOOP_TEST_PG")
+    made: list[str] = []
+    admin = None
+
+    def new() -> str:
+        nonlocal admin
+        if not server:
+            pytest.skip("MILCOOP_TEST_PG is not set (.ci/run starts PostgreSQL)")
+        from sqlalchemy import create_engine, text
+
+        admin = admin or create_engine(server, isolation_level="AUTOCOMMIT")
+        name = f"milcoop_test_{uuid.uuid4().hex[:8]}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        made.append(name)
+        return server.rsplit("/", 1)[0] + "/" + name
+
+    yield new
+    if admin is not None:
+        from sqlalchemy import text
+
+        with admin.connect() as conn:
+            for name in made:
+                conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")

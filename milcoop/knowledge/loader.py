@@ -6,22 +6,10 @@ from typing import NamedTuple
 
 import yaml
 
-from ..errors import MilcoopError
+from ..errors import GazetteerDataError, UnsupportedLanguage  # noqa: F401 - raised here, re-exported
 from .forms import DATA
 
 LANGS = ("ru", "kk", "en")
-
-
-class GazetteerDataError(MilcoopError):
-    """A gazetteer data file under milcoop/knowledge/data is malformed."""
-
-    code = "E030"
-
-
-class UnsupportedLanguage(MilcoopError):
-    """The gazetteers know ru, kk and en only."""
-
-    code = "E031"
 
 
 class KnowledgeData(NamedTuple):

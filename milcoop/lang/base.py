@@ -31,11 +31,15 @@ class PersonMention:
 _PARAGRAPH = re.compile(r"(?:[^\n]|\n(?=[ \t]*[a-zа-яёәғқңөұүһі]))+")
 
 
+_INITIAL = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.")
+
+
 def split_sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Sentence spans; paragraph breaks always end a sentence.
 
-    A sentence that ends in one of ``abbreviations`` ("Maj.", "Gen.", "ген.")
-    goes on into the next: "Maj. Gen. Scott Winter" is one name, not three sentences.
+    A sentence that ends in one of ``abbreviations`` ("Maj.", "Gen.", "ген.") or in an
+    initial goes on into the next: "Maj. Gen. Scott Winter" and "Tod D. Wolters" are one
+    name, not several sentences.
     """
     spans: list[tuple[int, int]] = []
     for para in _PARAGRAPH.finditer(text):
@@ -49,7 +53,7 @@ def split_sentences(text: str, abbreviations: tuple[str, ...] = ()) -> list[tupl
             else:
                 spans.append((base + s.start, base + s.stop))
             last = s.text.rstrip().rsplit(None, 1)[-1] if s.text.strip() else ""
-            joined = last in abbreviations
+            joined = last in abbreviations or bool(_INITIAL.fullmatch(last))  # "Tod D. Wolters"
     return spans
 
 
@@ -59,8 +63,19 @@ _LOWER = "a-zа-яёәғқңөұүһіİıçğöşüß-öø-ÿāăąćčďđēė
 # "Қасым-Жомарт", "Шейх-Хасан", "al-Sisi": hyphenated parts keep their own capitals
 _NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)*-?"
 # a name never runs across a line break: "Decades\n\nSergei" are two lines
-_CAPS_NAME = re.compile(
-    rf"(?:(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[ \t]?)+|{_NAME_TOKEN}[ \t]+)?{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,4}}")
+
+
+def caps_name_pattern(particles: tuple[str, ...] = ()) -> re.Pattern:
+    """Capitalised runs that can be names: initials first ("A. B. Smith") or inside ("Gary J. Volesky"),
+    and the lowercase particles a language lists between name words ("Mohammed bin Salman",
+    "Abdel Fattah al-Sisi", "Juan Andrés De La Maza")."""
+    particle = "|".join(re.escape(p) for p in sorted(particles, key=len, reverse=True))
+    initials = r"(?:[A-Z]\.[ \t]?)*"
+    joint = rf"[ \t]+(?:(?:{particle})[ \t]+|(?:{particle})-(?=[{_UPPER}])|{initials})" if particle \
+        else rf"[ \t]+{initials}"
+    return re.compile(rf"(?:[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[ \t]?)*{_NAME_TOKEN}(?:{joint}{_NAME_TOKEN}){{0,5}}")
+
+
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
@@ -80,13 +95,16 @@ class Analyser:
 
     code: str
 
+    def __post_init__(self):
+        self._caps = caps_name_pattern(tuple(load_lexicon(self.code).raw.get("name_particles") or ()))
+
     def sentences(self, text: str) -> list[tuple[int, int]]:
         return split_sentences(text, abbreviations(self.code))
 
     def persons(self, text: str, focus: list[tuple[int, int]] | None = None) -> list[PersonMention]:
         """Capitalised runs in ``text`` (``focus`` is a hint for costly analysers; cheap ones read everything)."""
         out = []
-        for m in _CAPS_NAME.finditer(text):
+        for m in self._caps.finditer(text):
             mention = self.mention(text, m.start(), m.end())
             if mention:
                 out.append(mention)
@@ -99,7 +117,8 @@ class Analyser:
         words = _WORD.findall(text[start:end])
         if not words:
             return None
-        normal = [self.normal_word(w) for w in words]
+        # a case ending attaches to the last word of a name ("Мереке Көшекбаевке", "Gary Volesky's")
+        normal = words[:-1] + [self.normal_word(words[-1])]
         return PersonMention(start, end, text[start:end], " ".join(normal), normal[-1],
                              normal[0] if len(normal) > 1 else None)
 

@@ -54,6 +54,7 @@ class Lexicon:
     raw: dict
     lists: dict[str, re.Pattern] = field(default_factory=dict)
     groups: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
+    common_words: frozenset[str] = frozenset()  # frequent words that are not names (common_words.txt)
 
     def has(self, key: str) -> bool:
         return key in self.lists or key in self.groups
@@ -117,4 +118,9 @@ def load_lexicon(code: str) -> Lexicon:
     path = Path(__file__).parent / code / "lexicon.yaml"
     with open(path, encoding="utf-8") as fh:
         data = yaml.load(fh, Loader=_WordLoader) or {}
-    return build_lexicon(code, data)
+    lex = build_lexicon(code, data)
+    words = path.with_name("common_words.txt")
+    if words.is_file():
+        lex.common_words = frozenset(w for w in words.read_text(encoding="utf-8").split()
+                                     if w and not w.startswith("#"))
+    return lex

@@ -89,7 +89,7 @@ def label(gold: dict, decision: str, event: int, value):
     if decision == "person_country":
         name, code = value
         p = gold_person(gold, name)
-        return (p.get("country") or "").upper() == code if p and p.get("country") else None
+        return ((p.get("country") or "").upper() or None) == code if p else None
     if decision == "documents":
         return gold_document(gold, tuple(value)) is not None
     if decision == "status":

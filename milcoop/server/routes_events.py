@@ -6,41 +6,42 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 
 from milcoop.corrected import Corrected
+from milcoop.schema import EventType
 from milcoop.store import Store
 
-from .deps import ApiError, get_corrected, get_store, not_found, require_reader
+from .deps import errors, get_corrected, get_store, not_found, require_reader
+from .params import ArticleId, Country, DateFrom, DateTo, OccasionId, Text
 
-router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_reader)])
+router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_reader)],
+                   responses=errors(401, 422))
 
 
 @router.get("/events", summary="Occasions matching the filters, one row each, review applied")
-def list_events(country: str | None = None, partner: str | None = None, type: str | None = None,
-                date_from: str | None = Query(None, alias="from", description="ISO date: 2012, 2012-07, 2012-07-15"),
-                date_to: str | None = Query(None, alias="to"), q: str | None = None,
+def list_events(country: Country = None, partner: Country = None, type: EventType | None = None,
+                date_from: DateFrom = None, date_to: DateTo = None, q: Text = None,
                 reviewed: Literal["all", "confirmed", "rejected", "unreviewed"] | None = None,
-                page: int = Query(1, ge=1), per_page: int = Query(50, ge=1, le=500),
+                page: int = Query(1, ge=1, le=1_000_000), per_page: int = Query(50, ge=1, le=500),
                 sort: Literal["date", "-date", "sources", "-sources"] = "-date",
                 corrected: Corrected = Depends(get_corrected)) -> dict:
-    try:
-        rows = corrected.rows(country=country, partner=partner, type=type, date_from=date_from,
-                              date_to=date_to, text=q, reviewed=reviewed, sort=sort)
-    except ValueError as exc:
-        raise ApiError(400, "bad_request", str(exc)) from exc
+    rows = corrected.rows(country=country, partner=partner, type=type, date_from=date_from,
+                          date_to=date_to, text=q, reviewed=reviewed, sort=sort)
     start = (page - 1) * per_page
     items = [{k: v for k, v in r.items() if k != "areas"} for r in rows[start:start + per_page]]
     return {"total": len(rows), "page": page, "per_page": per_page, "items": items}
 
 
-@router.get("/events/{event_id}", summary="One occasion (or the occasion of a report's event id)")
-def get_event(event_id: str, corrected: Corrected = Depends(get_corrected)) -> dict:
+@router.get("/events/{event_id}", summary="One occasion (or the occasion of a report's event id)",
+            responses=errors(404))
+def get_event(event_id: OccasionId, corrected: Corrected = Depends(get_corrected)) -> dict:
     detail = corrected.detail(event_id)
     if detail is None:
         raise not_found(f"no occasion or event {event_id!r}")
     return detail
 
 
-@router.get("/articles/{article_id}", summary="An article's text and the spans of every fact found in it")
-def get_article(article_id: str, store: Store = Depends(get_store)) -> dict:
+@router.get("/articles/{article_id}", summary="An article's text and the spans of every fact found in it",
+            responses=errors(404))
+def get_article(article_id: ArticleId, store: Store = Depends(get_store)) -> dict:
     record = store.article_record(article_id)
     if record is None:
         raise not_found(f"no article {article_id!r}")

@@ -8,9 +8,10 @@ from fastapi import APIRouter, Depends, Response
 from milcoop.corrected import Corrected
 from milcoop.exports import EXTENSIONS, MEDIA_TYPES, to_csv, to_graphml, to_json, to_parquet
 
-from .deps import get_corrected, require_reader
+from .deps import errors, get_corrected, require_reader
 
-router = APIRouter(prefix="/api", tags=["export"], dependencies=[Depends(require_reader)])
+router = APIRouter(prefix="/api", tags=["export"], dependencies=[Depends(require_reader)],
+                   responses=errors(401, 422))
 
 
 @router.get("/export", summary="Download: JSON Lines, CSV, Parquet (events) or GraphML (a network)",

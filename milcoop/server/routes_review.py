@@ -1,60 +1,88 @@
 """Signing in and analyst review: states, corrections, merges and splits, the audit log."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Depends, Query, Request, Response
-from pydantic import BaseModel, Field, ValidationError
+from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from milcoop.corrected import Corrected, apply_fields
-from milcoop.store.review import Review
+from milcoop.passwords import MAX_LENGTH as PASSWORD_LENGTH
+from milcoop.patches import EventPatch, PersonPatch, plain_text
+from milcoop.store.review import SESSION_DAYS, Review
 
-from .deps import (COOKIE, ApiError, current_user, get_corrected, get_review, not_found, require_user,
+from .deps import (COOKIE, ApiError, current_user, errors, get_corrected, get_review, not_found, require_user,
                    token_of)
-from milcoop.store.review import SESSION_DAYS
+from .params import ID_LENGTH, OccasionId, PersonId
+from .throttle import SignInThrottle
 
-router = APIRouter(prefix="/api", tags=["review"])
+router = APIRouter(prefix="/api", tags=["review"], responses=errors(422))
+WRITE_ERRORS = errors(400, 401, 403, 404, 409, 413)
+
+Id = Annotated[str, StringConstraints(min_length=1, max_length=ID_LENGTH), AfterValidator(plain_text)]
+MAX_IDS = 1000
 
 
-class Login(BaseModel):
-    username: str
-    password: str
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
 
 
-class ReviewState(BaseModel):
+class Login(_Body):
+    username: Annotated[str, Field(min_length=1, max_length=128), AfterValidator(plain_text)]
+    password: str = Field(min_length=1, max_length=PASSWORD_LENGTH)
+
+
+class ReviewState(_Body):
     state: Literal["confirmed", "rejected"] | None
 
 
-class Ids(BaseModel):
-    ids: list[str] = Field(min_length=2)
+class Ids(_Body):
+    ids: list[Id] = Field(min_length=2, max_length=MAX_IDS)
 
 
-class EventIds(BaseModel):
-    event_ids: list[str] = Field(min_length=1)
+class EventIds(_Body):
+    event_ids: list[Id] = Field(min_length=1, max_length=MAX_IDS)
 
 
-class ParticipantKeys(BaseModel):
-    participants: list[str] = Field(min_length=1, description="event_id:ordinal of each mention")
+class ParticipantKeys(_Body):
+    participants: list[Annotated[str, StringConstraints(pattern=r"^[^:]{1,64}:[0-9]{1,6}$"),
+                                 AfterValidator(plain_text)]] = Field(
+        min_length=1, max_length=MAX_IDS, description="event_id:ordinal of each mention")
 
 
-@router.post("/login", summary="Sign in: sets the milcoop_session cookie and returns a bearer token")
+@router.post("/login", summary="Sign in: sets the milcoop_session cookie and returns a bearer token",
+             responses=errors(400, 401, 403, 413, 429))
 def login(body: Login, request: Request, response: Response, review: Review = Depends(get_review)) -> dict:
-    token = review.login(body.username, body.password)
+    """Failed sign-ins lock the account and the client out for a while (429 with Retry-After)."""
+    throttle: SignInThrottle = request.app.state.throttle
+    client = request.client.host if request.client else "unknown"
+    keys = [f"account:{body.username.casefold()}", f"client:{client}"]
+    wait = throttle.wait(keys)
+    if wait > 0:
+        raise ApiError(429, "too_many_attempts", f"too many failed sign-ins: try again in {wait:.0f} s",
+                       headers={"Retry-After": str(max(1, round(wait + 0.5)))})
+    with throttle.hashing:
+        token = review.login(body.username, body.password)
     if token is None:
+        for lock in throttle.failed(keys):
+            kind, _, target = lock.key.partition(":")
+            review.log(body.username, "lockout", kind, target, {"failures": lock.failures},
+                       {"locked_seconds": lock.seconds, "account": body.username, "client": client})
         raise ApiError(401, "bad_credentials", "wrong username or password")
+    throttle.succeeded(keys)
     response.set_cookie(COOKIE, token, httponly=True, samesite="strict", max_age=SESSION_DAYS * 86400,
                         secure=request.url.scheme == "https", path="/")
     return {"username": body.username, "token": token}
 
 
-@router.post("/logout", summary="Sign out")
+@router.post("/logout", summary="Sign out", responses=errors(403))
 def logout(response: Response, token: str | None = Depends(token_of), review: Review = Depends(get_review)) -> dict:
     review.logout(token)
     response.delete_cookie(COOKIE, path="/")
     return {"ok": True}
 
 
-@router.get("/me", summary="The signed-in user (401 when nobody is)")
+@router.get("/me", summary="The signed-in user (401 when nobody is)", responses=errors(401))
 def me(user: str | None = Depends(current_user)) -> dict:
     if not user:
         raise ApiError(401, "unauthorized", "not signed in")
@@ -68,64 +96,66 @@ def _occasion(corrected: Corrected, some_id: str) -> str:
     return occasion
 
 
-@router.post("/events/merge", summary="Merge occasions into the first one")
+@router.post("/events/merge", summary="Merge occasions into the first one", responses=WRITE_ERRORS)
 def merge_events(body: Ids, user: str = Depends(require_user), review: Review = Depends(get_review),
                  corrected: Corrected = Depends(get_corrected)) -> dict:
     ids = [_occasion(corrected, i) for i in body.ids]
     return {"id": review.merge_occasions(user, ids)}
 
 
-@router.post("/events/{event_id}/review", summary="Confirm or reject an occasion (null clears)")
-def review_event(event_id: str, body: ReviewState, user: str = Depends(require_user),
+@router.post("/events/{event_id}/review", summary="Confirm or reject an occasion (null clears)",
+             responses=WRITE_ERRORS)
+def review_event(event_id: OccasionId, body: ReviewState, user: str = Depends(require_user),
                  review: Review = Depends(get_review), corrected: Corrected = Depends(get_corrected)) -> dict:
     occasion = _occasion(corrected, event_id)
     return {"id": occasion, "review_state": review.set_state(user, occasion, body.state)}
 
 
-@router.patch("/events/{event_id}", summary="Correct fields of an occasion; returns the corrected event")
-def correct_event(event_id: str, body: dict[str, Any] = Body(..., examples=[{"date": "2011-11-30"}]),
-                  user: str = Depends(require_user), review: Review = Depends(get_review),
-                  corrected: Corrected = Depends(get_corrected)) -> dict:
+@router.patch("/events/{event_id}", summary="Correct fields of an occasion; returns the corrected event",
+              responses=WRITE_ERRORS)
+def correct_event(event_id: OccasionId, body: EventPatch, user: str = Depends(require_user),
+                  review: Review = Depends(get_review), corrected: Corrected = Depends(get_corrected)) -> dict:
     occasion = _occasion(corrected, event_id)
     current = apply_fields(corrected.machine_event(occasion), corrected.fields.get(occasion, {}))
-    try:
-        apply_fields(current, body)  # validate the values against the schema before storing them
-    except ValidationError as exc:
-        raise ApiError(400, "invalid_value", "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())) from exc
-    review.correct(user, "occasion", occasion, body, current.model_dump(exclude={"evidence"}))
+    values = body.values()
+    apply_fields(current, values)  # the whole event stays valid (EventPatch checked each field)
+    review.correct(user, "occasion", occasion, values, current.model_dump(mode="json", exclude={"evidence"}))
     return Corrected(review.store).detail(occasion)
 
 
-@router.post("/events/{event_id}/split", summary="Move some reports of an occasion to a new occasion")
-def split_event(event_id: str, body: EventIds, user: str = Depends(require_user),
+@router.post("/events/{event_id}/split", summary="Move some reports of an occasion to a new occasion",
+             responses=WRITE_ERRORS)
+def split_event(event_id: OccasionId, body: EventIds, user: str = Depends(require_user),
                 review: Review = Depends(get_review), corrected: Corrected = Depends(get_corrected)) -> dict:
     return {"id": review.split_occasion(user, _occasion(corrected, event_id), body.event_ids)}
 
 
-@router.post("/people/merge", summary="Merge persons into the first one")
+@router.post("/people/merge", summary="Merge persons into the first one", responses=WRITE_ERRORS)
 def merge_people(body: Ids, user: str = Depends(require_user), review: Review = Depends(get_review)) -> dict:
     return {"id": review.merge_persons(user, body.ids)}
 
 
-@router.post("/people/{person_id}/split", summary="Move some mentions of a person to a new person")
-def split_person(person_id: str, body: ParticipantKeys, user: str = Depends(require_user),
+@router.post("/people/{person_id}/split", summary="Move some mentions of a person to a new person",
+             responses=WRITE_ERRORS)
+def split_person(person_id: PersonId, body: ParticipantKeys, user: str = Depends(require_user),
                  review: Review = Depends(get_review)) -> dict:
     return {"id": review.split_person(user, person_id, body.participants)}
 
 
-@router.patch("/people/{person_id}", summary="Correct a person's name or country")
-def correct_person(person_id: str, body: dict[str, Any] = Body(..., examples=[{"name": "Viktor Khrenin"}]),
-                   user: str = Depends(require_user), review: Review = Depends(get_review)) -> dict:
+@router.patch("/people/{person_id}", summary="Correct a person's name or country", responses=WRITE_ERRORS)
+def correct_person(person_id: PersonId, body: PersonPatch, user: str = Depends(require_user),
+                   review: Review = Depends(get_review)) -> dict:
     store = review.store
     before = store.dossier(person_id)
     if before is None:
         raise not_found(f"no person {person_id!r}")
-    review.correct(user, "person", person_id, body, {k: before.get(k) for k in body})
+    values = body.values()
+    review.correct(user, "person", person_id, values, {k: before.get(k) for k in values})
     return Corrected(store).person(store.dossier(person_id))
 
 
-@router.get("/audit", summary="The latest analyst writes, newest first (signed-in only)")
+@router.get("/audit", summary="The latest analyst writes, newest first (signed-in only)",
+            responses=errors(401))
 def audit(limit: int = Query(100, ge=1, le=1000), user: str = Depends(require_user),
           review: Review = Depends(get_review)) -> list[dict]:
     return review.audit(limit)

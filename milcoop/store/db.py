@@ -2,10 +2,14 @@
 
 Every open runs ``alembic upgrade head``, so a database file is always at
 the schema this code expects, and an old file is upgraded in place. SQLite
-needs three fixes to behave like PostgreSQL, applied on each connection:
+needs these fixes to behave like PostgreSQL, applied on each connection:
 foreign keys on, a Unicode-aware ``lower()`` (SQLite's folds ASCII only, so
-case-insensitive search in Cyrillic would fail), and real transactions
-(pysqlite otherwise commits DDL implicitly and never BEGINs before SELECT).
+case-insensitive search in Cyrillic would fail), real transactions
+(pysqlite otherwise commits DDL implicitly and never BEGINs before SELECT),
+and room for concurrent use: write-ahead logging (readers and the one writer
+no longer block each other, so the server keeps answering while an ingest
+writes) and a busy timeout (a second writer waits for the lock instead of
+failing at once with "database is locked").
 """
 from __future__ import annotations
 
@@ -33,6 +37,9 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 ENV_VAR = "MILCOOP_DB"
 DEFAULT_DB = "milcoop.db"
 WRITE = "milcoop_write"  # execution option: take SQLite's write lock at BEGIN
+# How long a SQLite writer waits for another's lock before the retry of milcoop.store.retry:
+# far longer than any one write transaction (a batch of ingested articles takes well under 1 s).
+BUSY_TIMEOUT_MS = 30_000
 
 
 def resolve_db_url(db: str | os.PathLike[str] | None = None) -> str:
@@ -81,7 +88,11 @@ def _lower(value):
 def _sqlite_connect(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event issues BEGIN
     dbapi_connection.create_function("lower", 1, _lower, deterministic=True)
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    # WAL persists in the file; an in-memory database has no journal to switch.
+    if dbapi_connection.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+        dbapi_connection.execute("PRAGMA journal_mode = WAL")
 
 
 def _sqlite_begin(connection: Connection) -> None:

@@ -275,6 +275,19 @@ class DbEvidence(Base):
     end: Mapped[int] = mapped_column(Integer)
 
 
+class DbRevision(Base):
+    """One row: how many write transactions the store has committed (``Store.write`` counts them).
+
+    Reads derived from many rows (the occasion listing) are cached per
+    revision, in any process: a write anywhere makes them stale.
+    """
+
+    __tablename__ = "store_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
 # -- analyst review (migration 0004) ------------------------------------------
 # Kept apart from machine output: ``Store.save_extraction`` only reads the two
 # override tables (to re-file the events and participants it recreates) and

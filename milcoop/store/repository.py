@@ -1,40 +1,55 @@
 """The store: articles in, extractions in, events and schema records out.
 
-Each public method runs in its own short transaction, so the store is safe
-to use from one writer while readers query. Machine output is replaced per
-article as a whole; rows that future analyst review will add live in other
-tables and are never touched here.
+Each public method runs in its own short transaction, so writers (an ingest,
+analysts' review) and the server's readers share one database; every write
+goes through ``Store.write``, which runs it again after a transient failure
+(``milcoop.store.retry``). Machine output is replaced per article as a
+whole; rows that analyst review adds live in other tables and are never
+touched here.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TypeVar
 
-from sqlalchemy import Select, delete, exists, func, literal, or_, select
+from sqlalchemy import Select, delete, exists, func, literal, or_, select, update
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from milcoop.errors import NotFound, StoreError
+from milcoop.errors import NotFound, StoreBusy, StoreError
+from milcoop.records import Article, ArticleExtraction
+from milcoop.validate import iso_date, search
 
 from . import occasions, overrides, persons
-from .models import DbPerson, DbPersonName
-from milcoop.records import (Article, ArticleExtraction, Document, Event, Exercise, Location,
-                             Participant, Segment, Span)
-from milcoop.store.db import WRITE, _reason, _shown
-from milcoop.store.models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea,
-                                  DbEventCountry, DbEventType, DbEvidence, DbExercise,
-                                  DbExtraction, DbParticipant, DbSource, event_id, utcnow)
-from milcoop.store.views import ArticleRef, EventDetail, EventRow, EvidenceSpan
+from .db import WRITE, _reason, _shown
+from .memo import Lru, Memo
+from .models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea, DbEventCountry, DbEventType,
+                     DbEvidence, DbExercise, DbExtraction, DbParticipant, DbPerson, DbPersonName, DbRevision, utcnow)
+from .retry import locked, retrying
+from .rows import (EVENT_FACTS, EXPORT_BATCH, LISTED, add_article, chunks, event_row, event_view, listed,
+                   to_article, to_event, union_names)
+from .views import ArticleRef, EventDetail, EventRow, EvidenceSpan
 
-ISO_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-EXPORT_BATCH = 200
-_EVENT_FACTS = (selectinload(DbEvent.participants), selectinload(DbEvent.documents),
-                selectinload(DbEvent.exercises), selectinload(DbEvent.evidence))
+MEMO_SIZE = 64        # derived reads kept per store (one per distinct listing query)
+TITLES_SIZE = 100_000  # article titles kept: an article never changes (its id is its text's hash)
 # Child tables of an event, deleted before the event itself.
 _EVENT_CHILDREN = (DbEvidence, DbParticipant, DbDocument, DbExercise,
                    DbEventType, DbEventCountry, DbEventArea)
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What storing one ingested article did."""
+
+    article_id: str
+    created: bool   # the article was not stored before
+    stored: bool    # its extraction was stored now (False: it was stored and extracted before)
+    events: int     # events stored now
 
 
 class Store:
@@ -44,6 +59,8 @@ class Store:
         self.engine = engine
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(engine.execution_options(**{WRITE: True}), expire_on_commit=False)
+        self._memo = Memo(MEMO_SIZE)
+        self._titles: Lru[str, str | None] = Lru(TITLES_SIZE)
 
     @property
     def url(self) -> str:
@@ -60,14 +77,40 @@ class Store:
     def __exit__(self, *exc_info) -> None:
         self.close()
 
-    @contextmanager
-    def _writing(self, what: str) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any error."""
+    def write(self, what: str, work: Callable[[Session], T]) -> T:
+        """Run ``work(session)`` in one write transaction and return its result.
+
+        Committed on success, rolled back on any error. A transient failure
+        (a lock held too long, a deadlock, a row another writer inserted
+        first) runs ``work`` again in a new transaction, so ``work`` must
+        only change the database. Raises ``StoreBusy`` when the database
+        stayed locked, ``StoreError`` naming ``what`` on any other database
+        error; milcoop's own errors raised by ``work`` pass unchanged.
+        """
         try:
-            with self._write.begin() as session:
-                yield session
+            for attempt in retrying():
+                with attempt, self._write.begin() as session:
+                    result = work(session)
+                    session.execute(update(DbRevision).values(n=DbRevision.n + 1))
+                    return result
         except SQLAlchemyError as exc:
-            raise StoreError(f"{what}: {_reason(exc)}", source=self.url) from exc
+            kind = StoreBusy if locked(exc) else StoreError
+            raise kind(f"{what}: {_reason(exc)}", source=self.url) from exc
+        raise AssertionError("unreachable: retrying() re-raises the last failure")  # pragma: no cover
+
+    def revision(self) -> int:
+        """How many write transactions the store has committed, by any process."""
+        with self._read() as session:
+            return session.scalar(select(DbRevision.n)) or 0
+
+    def memo(self, key, compute: Callable[[], T]) -> T:
+        """``compute()``, or its result from an earlier call with ``key`` if nothing was written since.
+
+        For reads derived from many rows that many requests repeat (the server's
+        occasion listing); see ``milcoop.store.memo``. The result is shared
+        between callers: read-only.
+        """
+        return self._memo.get(key, self.revision(), compute)
 
     # -- articles ---------------------------------------------------------
 
@@ -77,24 +120,31 @@ class Store:
         An article already stored (same content hash) is left as it is; only
         a source not seen before for it is recorded.
         """
-        source = source or article.source
-        try:
-            return self._add_article(article, source)
-        except StoreError as exc:
-            if not isinstance(exc.__cause__, IntegrityError):
-                raise
-            return self._add_article(article, source)  # a concurrent writer inserted it first
-
-    def _add_article(self, article: Article, source: str) -> tuple[str, bool]:
-        with self._writing(f"cannot add article {article.id}") as session:
-            row = session.get(DbArticle, article.id, options=[selectinload(DbArticle.sources)])
-            created = row is None
-            if created:
-                row = _article_row(article)
-                session.add(row)
-            if source not in {s.source for s in row.sources}:
-                row.sources.append(DbSource(source=source))
+        created = self.write(f"cannot add article {article.id}",
+                             lambda session: add_article(session, article, source or article.source))
         return article.id, created
+
+    def store_articles(self, batch: list[tuple[Article, ArticleExtraction | None]], version: str) -> list[Stored]:
+        """Store a batch of ingested articles and their extractions in one transaction.
+
+        All or nothing, so an ingest stopped at any point leaves whole
+        articles only. An article already extracted (stored before, by an
+        earlier item of the batch, or by another writer meanwhile) only gets
+        its source recorded; ``None`` stands for an extraction not made
+        because the article was found stored before.
+        """
+        def work(session: Session) -> list[Stored]:
+            done = []
+            for article, extraction in batch:
+                created = add_article(session, article, article.source)
+                extracted = not created and session.get(DbExtraction, article.id) is not None
+                if extraction is None and not extracted:
+                    raise NotFound(f"article {article.id} is not stored: give its extraction", source=self.url)
+                events = 0 if extracted else len(self._save_extraction(session, article.id, extraction, version))
+                done.append(Stored(article.id, created, not extracted, events))
+            return done
+
+        return self.write(f"cannot store {len(batch)} articles", work) if batch else []
 
     def has_article(self, article_id: str) -> bool:
         """Whether an article with this content hash is stored (cheap: no text loaded)."""
@@ -110,7 +160,7 @@ class Store:
         """The stored article; ``source`` is the first place it was ingested from."""
         with self._read() as session:
             row = session.get(DbArticle, article_id, options=[selectinload(DbArticle.sources)])
-            return None if row is None else _article(row)
+            return None if row is None else to_article(row)
 
     def article_ids(self) -> list[str]:
         """Ids of all stored articles, in ingestion order."""
@@ -124,34 +174,38 @@ class Store:
 
         All or nothing: on any failure the previous events stay as they were.
         """
-        with self._writing(f"cannot save extraction of article {article_id}") as session:
-            if not session.scalar(select(exists().where(DbArticle.id == article_id))):
-                raise NotFound(f"no article {article_id} in the store", source=self.url)
-            machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
-            old_occasions = set(session.scalars(
-                select(DbEvent.occasion_id).where(DbEvent.article_id == article_id, DbEvent.occasion_id.is_not(None))))
-            old_persons = set(session.scalars(
-                select(DbParticipant.person_id).where(DbParticipant.event_id.in_(machine),
-                                                      DbParticipant.person_id.is_not(None))))
-            no_sync = {"synchronize_session": False}
-            for child in _EVENT_CHILDREN:
-                session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
-            session.execute(delete(DbEvent).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE),
-                            execution_options=no_sync)
-            session.merge(DbExtraction(article_id=article_id, relevant=extraction.relevant,
-                                       lang=extraction.lang, extractor_version=version,
-                                       extracted_at=utcnow()))
-            rows = [_event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
-            session.add_all(rows)
-            session.flush()
-            published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
-            occasions.assign(session, rows, published, _event, _EVENT_FACTS)
-            old_occasions |= overrides.apply_occasions(session, rows)
-            occasions.drop_empty(session, old_occasions)
-            persons.link(session, rows)
-            old_persons |= overrides.apply_persons(session, rows)
-            persons.drop_unmentioned(session, old_persons)
-            return [row.id for row in rows]
+        return self.write(f"cannot save extraction of article {article_id}",
+                          lambda session: self._save_extraction(session, article_id, extraction, version))
+
+    def _save_extraction(self, session: Session, article_id: str, extraction: ArticleExtraction,
+                         version: str) -> list[str]:
+        if not session.scalar(select(exists().where(DbArticle.id == article_id))):
+            raise NotFound(f"no article {article_id} in the store", source=self.url)
+        machine = select(DbEvent.id).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE)
+        old_occasions = set(session.scalars(
+            select(DbEvent.occasion_id).where(DbEvent.article_id == article_id, DbEvent.occasion_id.is_not(None))))
+        old_persons = set(session.scalars(
+            select(DbParticipant.person_id).where(DbParticipant.event_id.in_(machine),
+                                                  DbParticipant.person_id.is_not(None))))
+        no_sync = {"synchronize_session": False}
+        for child in _EVENT_CHILDREN:
+            session.execute(delete(child).where(child.event_id.in_(machine)), execution_options=no_sync)
+        session.execute(delete(DbEvent).where(DbEvent.article_id == article_id, DbEvent.origin == MACHINE),
+                        execution_options=no_sync)
+        session.merge(DbExtraction(article_id=article_id, relevant=extraction.relevant,
+                                   lang=extraction.lang, extractor_version=version,
+                                   extracted_at=utcnow()))
+        rows = [event_row(article_id, i, ev) for i, ev in enumerate(extraction.events)]
+        session.add_all(rows)
+        session.flush()
+        published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
+        occasions.assign(session, rows, published, to_event, EVENT_FACTS)
+        old_occasions |= overrides.apply_occasions(session, rows)
+        occasions.drop_empty(session, old_occasions)
+        persons.link(session, rows)
+        old_persons |= overrides.apply_persons(session, rows)
+        persons.drop_unmentioned(session, old_persons)
+        return [row.id for row in rows]
 
     def occasion_of(self, article_id: str) -> str | None:
         """The occasion the article's main (first) event was filed under."""
@@ -176,7 +230,7 @@ class Store:
         """
         stmt = events_query(country, partner, type, date_from, date_to, text, limit)
         with self._read() as session:
-            return [_event_view(row) for row in session.scalars(stmt)]
+            return listed(session, session.execute(stmt).all())
 
     def occasions(self, limit: int | None = None, **filters) -> list[EventRow]:
         """One row per occasion among the events matching ``filters`` (see ``events``).
@@ -197,7 +251,7 @@ class Store:
             first.id = key
             first.countries = list(dict.fromkeys(c for r in reports for c in r.countries))
             first.orgs = list(dict.fromkeys(o for r in reports for o in r.orgs))
-            first.participants = _union_names(p for r in reports for p in r.participants)
+            first.participants = union_names(p for r in reports for p in r.participants)
             first.types = list(dict.fromkeys(t for r in reports for t in r.types))
             first.date = next((r.date for r in reports if r.date and len(r.date) == 10), first.date) \
                 or next((r.date for r in reports if r.date), None)
@@ -213,7 +267,7 @@ class Store:
             stmt = (select(DbEvent).where(DbEvent.occasion_id == occasion)
                     .options(selectinload(DbEvent.participants), selectinload(DbEvent.article))
                     .order_by(DbEvent.article_id, DbEvent.ordinal))
-            return [_event_view(row) for row in session.scalars(stmt)]
+            return [event_view(row) for row in session.scalars(stmt)]
 
     def documents(self, country: str | None = None, partner: str | None = None) -> list:
         """The documents register (``milcoop.resolve.documents``) over events with these parties."""
@@ -277,7 +331,7 @@ class Store:
                 return None
             head = self._dossier_head(session, person_id)
             stmt = (select(DbEvent).join(DbParticipant, DbParticipant.event_id == DbEvent.id)
-                    .where(DbParticipant.person_id == person_id).options(*_EVENT_FACTS, selectinload(DbEvent.article)))
+                    .where(DbParticipant.person_id == person_id).options(*EVENT_FACTS, selectinload(DbEvent.article)))
             events = list(session.scalars(stmt).unique())
         obs = self.observations(person=person_id)
         head["positions"] = sorted(({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
@@ -286,7 +340,7 @@ class Store:
         occasions_seen: dict[str, dict] = {}
         documents = []
         for ev in sorted(events, key=lambda e: e.date or (e.article.published or "")):
-            rec = _event(ev)
+            rec = to_event(ev)
             key = ev.occasion_id or ev.id
             occ = occasions_seen.setdefault(key, {"occasion": key, "date": rec.date, "types": rec.type,
                                                  "countries": rec.countries, "partners": [], "reports": 0})
@@ -306,7 +360,7 @@ class Store:
         """One event with its full record, its article and its quoted evidence."""
         with self._read() as session:
             row = session.get(DbEvent, event_id, options=[
-                *_EVENT_FACTS, selectinload(DbEvent.article).selectinload(DbArticle.sources)])
+                *EVENT_FACTS, selectinload(DbEvent.article).selectinload(DbArticle.sources)])
             if row is None:
                 return None
             art = row.article
@@ -316,20 +370,24 @@ class Store:
             article = ArticleRef(id=art.id, external_id=art.external_id, title=art.title, url=art.url,
                                  published=art.published, lang=art.lang, text=art.text,
                                  sources=[s.source for s in art.sources])
-            return EventDetail(row=_event_view(row), event=_event(row), article=article, evidence=spans)
+            return EventDetail(row=event_view(row), event=to_event(row), article=article, evidence=spans)
 
     def article_titles(self, article_ids: list[str]) -> dict[str, str | None]:
         """Each article's title, or for untitled ones its first line that reads like a sentence."""
         from milcoop.corrected import title_of
 
-        out: dict[str, str | None] = {}
+        wanted = list(dict.fromkeys(article_ids))
+        out = self._titles.get_many(wanted)
+        missing = [aid for aid in wanted if aid not in out]
+        found: dict[str, str | None] = {}
         with self._read() as session:
-            for chunk in _chunks(list(dict.fromkeys(article_ids)), EXPORT_BATCH):
+            for chunk in chunks(missing, EXPORT_BATCH):
                 for aid, title, head in session.execute(
                         select(DbArticle.id, DbArticle.title, func.substr(DbArticle.text, 1, 2000))
                         .where(DbArticle.id.in_(chunk))):
-                    out[aid] = title or title_of(head)
-        return out
+                    found[aid] = title or title_of(head)
+        self._titles.put_many(found)
+        return {**out, **found}
 
     def article_record(self, key: str) -> dict | None:
         """An article (by id or external id) with every stored fact's span in its text."""
@@ -339,7 +397,7 @@ class Store:
             if row is None:
                 return None
             events = list(session.scalars(select(DbEvent).where(DbEvent.article_id == row.id)
-                                          .order_by(DbEvent.ordinal).options(*_EVENT_FACTS)))
+                                          .order_by(DbEvent.ordinal).options(*EVENT_FACTS)))
             facts = []
             for ev in events:
                 labels = {("event", 0): ", ".join(ev.types) or "event"}
@@ -373,14 +431,14 @@ class Store:
         with self._read() as session:
             ids = list(session.scalars(select(DbExtraction.article_id).join(DbExtraction.article)
                                        .order_by(DbArticle.created_at, DbArticle.id)))
-            for chunk in _chunks(ids, EXPORT_BATCH):
+            for chunk in chunks(ids, EXPORT_BATCH):
                 extractions = session.scalars(select(DbExtraction).where(DbExtraction.article_id.in_(chunk))
                                               .options(selectinload(DbExtraction.article)
                                                        .selectinload(DbArticle.sources)))
                 by_id = {x.article_id: x for x in extractions}
                 events: dict[str, list[DbEvent]] = {}
                 for ev in session.scalars(select(DbEvent).where(DbEvent.article_id.in_(chunk))
-                                          .order_by(DbEvent.article_id, DbEvent.ordinal).options(*_EVENT_FACTS)):
+                                          .order_by(DbEvent.article_id, DbEvent.ordinal).options(*EVENT_FACTS)):
                     events.setdefault(ev.article_id, []).append(ev)
                 for article_id in chunk:
                     x = by_id[article_id]
@@ -390,7 +448,7 @@ class Store:
                         "article_id": article_id,
                         "relevant": x.relevant,
                         "lang": x.lang,
-                        "events": [{"id": ev.id, "occasion": ev.occasion_id, **_event(ev).model_dump(),
+                        "events": [{"id": ev.id, "occasion": ev.occasion_id, **to_event(ev).model_dump(),
                                     "sources": sources}
                                    for ev in events.get(article_id, [])],
                     }
@@ -401,8 +459,7 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
                  date_from: str | None = None, date_to: str | None = None, text: str | None = None,
                  limit: int | None = None) -> Select:
     """The SELECT behind ``Store.events``, kept apart so its SQL can be checked per dialect."""
-    stmt = select(DbEvent).join(DbEvent.article).options(
-        selectinload(DbEvent.participants), selectinload(DbEvent.article))
+    stmt = select(*LISTED).join(DbEvent.article)
     for code in (country, partner):
         if code:
             stmt = stmt.where(DbEvent.id.in_(
@@ -410,14 +467,14 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
     if type:
         stmt = stmt.where(DbEvent.id.in_(select(DbEventType.event_id).where(DbEventType.type == type)))
     if date_from:
-        start = _check_date(date_from, "date_from")
+        start = iso_date(date_from, "date_from")
         # later, or a coarser date that contains the start ('2012' contains '2012-07')
         stmt = stmt.where(or_(DbEvent.date >= start, literal(start).startswith(DbEvent.date)))
     if date_to:
-        end = _check_date(date_to, "date_to")
+        end = iso_date(date_to, "date_to")
         stmt = stmt.where(or_(DbEvent.date <= end, DbEvent.date.startswith(end)))
     if text:
-        needle = text.strip()
+        needle = search(text.strip(), "text")
         named = select(DbParticipant.event_id).where(or_(
             DbParticipant.name.icontains(needle, autoescape=True),
             DbParticipant.surface.icontains(needle, autoescape=True)))
@@ -431,103 +488,3 @@ def events_query(country: str | None = None, partner: str | None = None, type: s
 
 
 # -- conversions between records and rows ---------------------------------
-
-def _article_row(article: Article) -> DbArticle:
-    return DbArticle(id=article.id, external_id=article.external_id, url=article.url, title=article.title,
-                     lang=article.lang, outlet=article.outlet, dateline_city=article.dateline_city,
-                     published=article.published, text=article.text, raw_text=article.raw_text,
-                     segments=[s.model_dump() for s in article.segments], format=article.format)
-
-
-def _article(row: DbArticle) -> Article:
-    return Article(id=row.id, external_id=row.external_id, source=row.sources[0].source if row.sources else "",
-                   url=row.url, title=row.title, lang=row.lang, text=row.text, raw_text=row.raw_text,
-                   segments=[Segment.model_validate(s) for s in row.segments], outlet=row.outlet,
-                   dateline_city=row.dateline_city, published=row.published, format=row.format)
-
-
-def _unique(values: Iterable[str | None]) -> list[str]:
-    return list(dict.fromkeys(v for v in values if v))
-
-
-def _spans(kind: str, ordinal: int, spans: list[Span]) -> list[DbEvidence]:
-    return [DbEvidence(fact_kind=kind, fact_ordinal=ordinal, start=s.start, end=s.end) for s in spans]
-
-
-def _event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
-    row = DbEvent(id=event_id(article_id, ordinal), article_id=article_id, ordinal=ordinal, origin=MACHINE,
-                  types=list(ev.type), date=ev.date, city=ev.location.city, country=ev.location.country,
-                  countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas),
-                  preparatory=ev.preparatory)
-    row.type_rows = [DbEventType(type=t) for t in _unique(ev.type)]
-    row.country_rows = [DbEventCountry(country=c) for c in _unique(c and c.upper() for c in ev.countries)]
-    row.area_rows = [DbEventArea(area=a) for a in _unique(ev.areas)]
-    row.participants = [DbParticipant(ordinal=i, name=p.name, country=p.country, role=p.role, rank=p.rank,
-                                      surface=p.surface) for i, p in enumerate(ev.participants)]
-    row.documents = [DbDocument(ordinal=i, type=d.type, status=d.status, title=d.title,
-                                period_start=d.period[0] if d.period else None,
-                                period_end=d.period[-1] if d.period else None)
-                     for i, d in enumerate(ev.documents)]
-    row.exercises = [DbExercise(ordinal=i, name=x.name, status=x.status) for i, x in enumerate(ev.exercises)]
-    row.evidence = [*_spans("event", 0, ev.evidence),
-                    *(s for i, p in enumerate(ev.participants) for s in _spans("participant", i, p.evidence)),
-                    *(s for i, d in enumerate(ev.documents) for s in _spans("document", i, d.evidence)),
-                    *(s for i, x in enumerate(ev.exercises) for s in _spans("exercise", i, x.evidence))]
-    return row
-
-
-def _event(row: DbEvent) -> Event:
-    """Rebuild the schema record of an event, evidence attached to each fact."""
-    spans: dict[tuple[str, int], list[Span]] = {}
-    for e in row.evidence:
-        spans.setdefault((e.fact_kind, e.fact_ordinal), []).append(Span(start=e.start, end=e.end))
-    return Event(
-        type=list(row.types), date=row.date, location=Location(city=row.city, country=row.country),
-        countries=list(row.countries), orgs=list(row.orgs), areas=list(row.areas),
-        participants=[Participant(name=p.name, country=p.country, role=p.role, rank=p.rank, surface=p.surface,
-                                  evidence=spans.get(("participant", p.ordinal), []))
-                      for p in row.participants],
-        documents=[Document(type=d.type, status=d.status, title=d.title,
-                            period=None if d.period_start is None else [d.period_start, d.period_end],
-                            evidence=spans.get(("document", d.ordinal), []))
-                   for d in row.documents],
-        exercises=[Exercise(name=x.name, status=x.status, evidence=spans.get(("exercise", x.ordinal), []))
-                   for x in row.exercises],
-        evidence=spans.get(("event", 0), []),
-        preparatory=bool(row.preparatory),
-    )
-
-
-def _event_view(row: DbEvent) -> EventRow:
-    return EventRow(id=row.id, article_id=row.article_id, external_id=row.article.external_id,
-                    ordinal=row.ordinal, origin=row.origin, types=list(row.types), date=row.date,
-                    city=row.city, country=row.country, countries=list(row.countries), orgs=list(row.orgs),
-                    areas=list(row.areas), participants=[p.name for p in row.participants],
-                    title=row.article.title, url=row.article.url, occasion_id=row.occasion_id)
-
-
-def _union_names(names) -> list[str]:
-    """Participants of several reports, each person once (by cross-script surname key)."""
-    from milcoop.resolve.occasions import _surname, same_person
-
-    out: list[str] = []
-    keys: list[str] = []
-    for name in names:
-        key = _surname(name)
-        if key and any(same_person(key, k) for k in keys):
-            continue
-        keys.append(key)
-        out.append(name)
-    return out
-
-
-def _check_date(value: str, name: str) -> str:
-    value = value.strip()
-    if not ISO_DATE.fullmatch(value):
-        raise ValueError(f"{name} must be an ISO date (2012, 2012-07 or 2012-07-15), not {value!r}")
-    return value
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

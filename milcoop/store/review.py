@@ -6,6 +6,8 @@ never writes them; reads (``milcoop.corrected``, the exports, the web API)
 lay them over the machine output. Merges and splits are written twice: as
 overrides (which ``Store.save_extraction`` re-applies after every
 re-extraction) and directly onto the current rows, so they show at once.
+Each write is one ``Store.write`` transaction, run again if another writer
+held the database (so ``work`` functions only change the database).
 """
 from __future__ import annotations
 
@@ -15,9 +17,10 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
 
-from milcoop.errors import MilcoopError, NotFound
-from milcoop.passwords import DUMMY_HASH, hash_password, verify_password
+from milcoop.errors import Conflict, NotFound, ReviewError
+from milcoop.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from milcoop.records import Event
 
 from .models import (DbAuditEntry, DbCorrection, DbEvent, DbOccasion, DbOccasionOverride, DbParticipant,
@@ -30,16 +33,6 @@ STATES = ("confirmed", "rejected")
 # Event fields an analyst may correct (every schema field but the evidence spans).
 EVENT_FIELDS = tuple(f for f in Event.model_fields if f != "evidence")
 PERSON_FIELDS = ("name", "country")
-
-
-class ReviewError(MilcoopError):
-    """A review request that cannot be carried out as asked (bad ids, bad values)."""
-
-    code = "E030"
-
-
-class Conflict(ReviewError):
-    code = "E031"
 
 
 def _token_key(token: str) -> str:
@@ -67,19 +60,23 @@ class Review:
         if not username:
             raise ReviewError("the username must not be empty")
         hashed = hash_password(password)
-        with self.store._writing(f"cannot add user {username}") as session:
+
+        def work(session: Session):
             if session.scalar(select(DbUser.id).where(DbUser.username == username)) is not None:
                 raise Conflict(f"user {username!r} already exists")
             session.add(DbUser(username=username, password_hash=hashed))
+        self.store.write(f"cannot add user {username}", work)
 
     def set_password(self, username: str, password: str) -> None:
         hashed = hash_password(password)
-        with self.store._writing(f"cannot change the password of {username}") as session:
+
+        def work(session: Session):
             user = session.scalar(select(DbUser).where(DbUser.username == username))
             if user is None:
                 raise NotFound(f"no user {username!r}")
             user.password_hash = hashed
             session.execute(delete(DbSession).where(DbSession.user_id == user.id))
+        self.store.write(f"cannot change the password of {username}", work)
 
     def users(self) -> list[dict]:
         with self.store._read() as session:
@@ -93,11 +90,16 @@ class Review:
         if not verify_password(password, user.password_hash if user else DUMMY_HASH) or user is None:
             return None
         token = secrets.token_urlsafe(32)
-        with self.store._writing("cannot sign in") as session:
+        rehashed = hash_password(password) if needs_rehash(user.password_hash) else None
+
+        def work(session: Session):
             now = utcnow()
+            if rehashed:  # made with an older cost: stored again at today's
+                session.execute(update(DbUser).where(DbUser.id == user.id).values(password_hash=rehashed))
             session.execute(delete(DbSession).where(DbSession.expires_at < now))
             session.add(DbSession(token=_token_key(token), user_id=user.id, created_at=now,
                                   expires_at=now + timedelta(days=SESSION_DAYS)))
+        self.store.write("cannot sign in", work)
         return token
 
     def user_for(self, token: str | None) -> str | None:
@@ -114,8 +116,9 @@ class Review:
 
     def logout(self, token: str | None) -> None:
         if token:
-            with self.store._writing("cannot sign out") as session:
+            def work(session: Session):
                 session.execute(delete(DbSession).where(DbSession.token == _token_key(token)))
+            self.store.write("cannot sign out", work)
 
     # -- reading the review layer -------------------------------------------
 
@@ -159,6 +162,12 @@ class Review:
         session.add(DbAuditEntry(user=user, action=action, target_kind=kind, target_id=target,
                                  before=before, after=after))
 
+    def log(self, user: str, action: str, kind: str, target: str, before=None, after=None) -> None:
+        """An audit entry for an event that changes no review data (e.g. a sign-in lockout)."""
+        self.store.write(f"cannot log {action}",
+                         lambda session: self._audit(session, user[:128], action, kind[:16], target[:32],
+                                                     before, after))
+
     def _require_occasion(self, session, occasion: str) -> None:
         if session.get(DbOccasion, occasion) is None:
             raise NotFound(f"no occasion {occasion!r}")
@@ -166,7 +175,8 @@ class Review:
     def set_state(self, user: str, occasion: str, state: str | None) -> str | None:
         if state is not None and state not in STATES:
             raise ReviewError(f"state must be one of {', '.join(STATES)} or null, not {state!r}")
-        with self.store._writing(f"cannot review {occasion}") as session:
+
+        def work(session: Session):
             self._require_occasion(session, occasion)
             row = session.get(DbReviewState, occasion)
             before = row.state if row else None
@@ -179,6 +189,7 @@ class Review:
                 row.state, row.user_id, row.updated_at = state, self._user_id(session, user), utcnow()
             self._audit(session, user, "review", "occasion", occasion, {"review_state": before},
                         {"review_state": state})
+        self.store.write(f"cannot review {occasion}", work)
         return state
 
     def correct(self, user: str, kind: str, target: str, values: dict[str, Any],
@@ -190,7 +201,8 @@ class Review:
             raise ReviewError(f"cannot correct {', '.join(unknown)}: fields are {', '.join(allowed)}")
         if not values:
             raise ReviewError("nothing to correct: give at least one field")
-        with self.store._writing(f"cannot correct {target}") as session:
+
+        def work(session: Session):
             if kind == "occasion":
                 self._require_occasion(session, target)
             elif session.get(DbPerson, target) is None:
@@ -204,6 +216,7 @@ class Review:
                                          user_id=uid, active=True))
             self._audit(session, user, "correct", kind, target,
                         {f: before.get(f) for f in values}, dict(values))
+        self.store.write(f"cannot correct {target}", work)
 
     def merge_occasions(self, user: str, ids: list[str]) -> str:
         """File every report of ``ids`` under the first of them; return its id."""
@@ -211,7 +224,8 @@ class Review:
         if len(ids) < 2:
             raise ReviewError("give at least two occasion ids to merge")
         target = ids[0]
-        with self.store._writing("cannot merge occasions") as session:
+
+        def work(session: Session):
             for occ in ids:
                 self._require_occasion(session, occ)
             moved = {occ: list(session.scalars(select(DbEvent.id).where(DbEvent.occasion_id == occ)))
@@ -225,6 +239,7 @@ class Review:
                 session.execute(delete(DbOccasion).where(DbOccasion.id == occ))
             self._audit(session, user, "merge", "occasion", target, {"occasions": moved},
                         {"occasion": target, "events": [e for evs in moved.values() for e in evs]})
+        self.store.write("cannot merge occasions", work)
         return target
 
     def split_occasion(self, user: str, occasion: str, event_ids: list[str]) -> str:
@@ -232,7 +247,8 @@ class Review:
         event_ids = list(dict.fromkeys(event_ids))
         if not event_ids:
             raise ReviewError("give the event ids of the reports to split off")
-        with self.store._writing(f"cannot split {occasion}") as session:
+
+        def work(session: Session):
             self._require_occasion(session, occasion)
             members = list(session.scalars(select(DbEvent.id).where(DbEvent.occasion_id == occasion)))
             strangers = [e for e in event_ids if e not in members]
@@ -253,14 +269,16 @@ class Review:
             session.execute(update(DbEvent).where(DbEvent.id.in_(event_ids)).values(occasion_id=new))
             self._audit(session, user, "split", "occasion", occasion, {"occasion": occasion, "events": members},
                         {"occasion": new, "events": event_ids})
-        return new
+            return new
+        return self.store.write(f"cannot split {occasion}", work)
 
     def merge_persons(self, user: str, ids: list[str]) -> str:
         ids = list(dict.fromkeys(ids))
         if len(ids) < 2:
             raise ReviewError("give at least two person ids to merge")
         target = ids[0]
-        with self.store._writing("cannot merge persons") as session:
+
+        def work(session: Session):
             people = {pid: session.get(DbPerson, pid) for pid in ids}
             missing = [pid for pid, p in people.items() if p is None]
             if missing:
@@ -285,13 +303,15 @@ class Review:
                 session.delete(people[pid])
             self._audit(session, user, "merge", "person", target, {"persons": moved},
                         {"person": target, "participants": [k for ks in moved.values() for k in ks]})
+        self.store.write("cannot merge persons", work)
         return target
 
     def split_person(self, user: str, person: str, keys: list[str]) -> str:
         keys = list(dict.fromkeys(keys))
         if not keys:
             raise ReviewError("give the participants (event_id:ordinal) to split off")
-        with self.store._writing(f"cannot split {person}") as session:
+
+        def work(session: Session):
             old = session.get(DbPerson, person)
             if old is None:
                 raise NotFound(f"no person {person!r}")
@@ -327,4 +347,5 @@ class Review:
                                                    created_at=utcnow()))
             self._audit(session, user, "split", "person", person, {"person": person, "participants": list(parts)},
                         {"person": new, "participants": keys})
-        return new
+            return new
+        return self.store.write(f"cannot split {person}", work)

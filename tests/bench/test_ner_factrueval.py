@@ -9,11 +9,18 @@ import pytest
 from milcoop.bench.ner_factrueval import (
     OBJECT_TYPES, TYPES, _load_document, evaluate_natasha, load_factrueval, outermost,
 )
-from milcoop.bench.paths import shared_dir
 
-ROOT = shared_dir() / "benchmarks" / "factrueval2016"
-TESTSET = ROOT / "testset"
-pytestmark = pytest.mark.skipif(not TESTSET.exists(), reason="factRuEval-2016 not in shared/")
+
+@pytest.fixture(scope="module")
+def root(shared_path) -> Path:
+    """factRuEval-2016 under shared/benchmarks (the tests skip without it)."""
+    shared_path("benchmarks", "factrueval2016", "testset")
+    return shared_path("benchmarks", "factrueval2016")
+
+
+@pytest.fixture(scope="module")
+def testset(root) -> Path:
+    return root / "testset"
 
 
 def words(text: str) -> set[str]:
@@ -38,8 +45,8 @@ def annotation_texts(txt: Path) -> tuple[dict, list]:
 
 
 @pytest.mark.parametrize("stem", ["book_3539", "book_3562", "book_3779"])
-def test_gold_offsets_match_annotation_text(stem):
-    txt = TESTSET / f"{stem}.txt"
+def test_gold_offsets_match_annotation_text(stem, testset):
+    txt = testset / f"{stem}.txt"
     doc = _load_document(txt)
     spans, objects = annotation_texts(txt)
     persons = [words(c) for t, c in objects if t == "Person"]
@@ -54,10 +61,10 @@ def test_gold_offsets_match_annotation_text(stem):
             assert label == "PER" and words(text) in persons, text
 
 
-def test_type_mapping_keeps_names_only():
+def test_type_mapping_keeps_names_only(testset):
     assert {v[0] for v in OBJECT_TYPES.values()} == set(TYPES)
     assert "Project" not in OBJECT_TYPES and "Facility" not in OBJECT_TYPES
-    doc = _load_document(TESTSET / "book_3562.txt")
+    doc = _load_document(testset / "book_3562.txt")
     got = {(s, e, t): doc.text[s:e] for s, e, t in doc.spans}
     # Org "МИД РФ" = org_name "МИД" + loc_name "РФ"; LocOrg "РФ" -> LOC
     assert got[424, 427, "ORG"] == "МИД"
@@ -65,29 +72,29 @@ def test_type_mapping_keeps_names_only():
     assert got[431, 447, "PER"] == "Сергеем Лавровым"
     assert got[463, 478, "ORG"] == "Госдепартамента"
     # Project mentions ("Вечерний Ургант", "Пусть говорят") give no span
-    proj = _load_document(TESTSET / "book_3883.txt")
+    proj = _load_document(testset / "book_3883.txt")
     assert not [s for s in proj.spans if s[0] in (606, 625)]
 
 
-def test_nested_mentions_keep_outermost():
+def test_nested_mentions_keep_outermost(testset):
     assert outermost([(5, 9, "LOC"), (0, 9, "ORG"), (0, 3, "PER"), (10, 12, "PER")]) == [
         (0, 9, "ORG"), (10, 12, "PER")]
-    doc = _load_document(TESTSET / "book_3779.txt")
+    doc = _load_document(testset / "book_3779.txt")
     assert (145, 188, "ORG") in doc.spans  # "благотворительного фонда Владимира Потанина"
     assert doc.text[145:188] == "благотворительного фонда Владимира Потанина"
     assert not [s for s in doc.spans if s[0] == 170]  # the nested Person is dropped
 
 
-def test_loader_splits():
-    test = load_factrueval(TESTSET)
+def test_loader_splits(root, testset):
+    test = load_factrueval(testset)
     assert len(test) == 132 and test[0].id == "book_3539"
     assert sum(len(d.spans) for d in test) > 4000
-    assert len(load_factrueval(ROOT)) == 254  # root = devset + testset, as naeval
+    assert len(load_factrueval(root)) == 254  # root = devset + testset, as naeval
 
 
 @pytest.mark.slow
-def test_natasha_first_20_testset_documents():
-    r = evaluate_natasha(TESTSET, limit=20)
+def test_natasha_first_20_testset_documents(testset):
+    r = evaluate_natasha(testset, limit=20)
     assert r["documents"] == 20
     assert r["baseline"] == {"PER": 0.959, "LOC": 0.915, "ORG": 0.825}
     # measured: span F1 PER .886 LOC .886 ORG .771 micro .859; token F1 .936 .902 .813 .894

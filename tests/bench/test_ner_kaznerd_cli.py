@@ -4,12 +4,14 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from milcoop.bench.paths import shared_dir
 from milcoop.cli import app
 from milcoop.lang.kk.encoder import model_path
 
-KAZNERD = shared_dir() / "benchmarks" / "kaznerd" / "IOB2_test.txt"
-pytestmark = pytest.mark.skipif(not KAZNERD.exists(), reason="KazNERD not in shared/")
+
+@pytest.fixture(autouse=True)
+def kaznerd(shared_path):
+    """The benchmark reads KazNERD from shared/benchmarks (the tests skip without it)."""
+    return shared_path("benchmarks", "kaznerd", "IOB2_test.txt")
 
 
 @pytest.mark.parametrize("model, members", [

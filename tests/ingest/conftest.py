@@ -1,5 +1,5 @@
 """Shared fixtures: real articles from the seeds and the corpus (copied into
-``fixtures/`` so the tests run without ``/work/shared``)."""
+``fixtures/`` so the tests run without the shared data folder)."""
 from __future__ import annotations
 
 import json

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,8 +9,6 @@ import milcoop.reading as ingest
 from milcoop.errors import EmptyInput, InputError, MalformedRecord, UnsupportedFormat
 from milcoop.reading import read_articles
 from milcoop.records import Article
-
-SHARED = Path("/work/shared")
 
 
 def test_public_api():
@@ -45,9 +42,8 @@ def test_same_article_from_two_formats_gets_one_id(tmp_path, corpus):
     assert first.raw_text != second.raw_text
 
 
-@pytest.mark.skipif(not (SHARED / "corpus").exists(), reason="shared corpus not mounted")
-def test_whole_shared_corpus_ingests_with_exact_segments():
-    paths = [SHARED / "seeds"] + [SHARED / "corpus" / s / "articles.jsonl" for s in ("seeds", "dev", "clusters")]
+def test_whole_shared_corpus_ingests_with_exact_segments(shared_path):
+    paths = [shared_path("seeds")] + [shared_path("corpus", s, "articles.jsonl") for s in ("seeds", "dev", "clusters")]
     articles = [item for item in read_articles(paths)]
     errors = [item for item in articles if isinstance(item, InputError)]
     assert errors == []

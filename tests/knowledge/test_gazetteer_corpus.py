@@ -7,22 +7,25 @@ import pytest
 
 from milcoop.knowledge import get_gazetteer
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev"
-pytestmark = pytest.mark.skipif(not (CORPUS / "gold.jsonl").exists(), reason="shared corpus absent")
 
 
-def load():
+@pytest.fixture(scope="module")
+def dev_corpus(shared_path) -> Path:
+    return shared_path("corpus", "dev")
+
+
+def load(corpus: Path):
     articles = {}
-    for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (corpus / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         articles[record["id"]] = record
-    gold = [json.loads(line) for line in (CORPUS / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    gold = [json.loads(line) for line in (corpus / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
     return articles, gold
 
 
-def test_gold_countries_and_cities_are_found():
+def test_gold_countries_and_cities_are_found(dev_corpus):
     g = get_gazetteer()
-    articles, gold = load()
+    articles, gold = load(dev_corpus)
     countries = cities = countries_hit = cities_hit = 0
     for record in gold:
         article = articles[record["id"]]
@@ -43,9 +46,9 @@ def test_gold_countries_and_cities_are_found():
     assert cities_hit / cities >= 0.9
 
 
-def test_find_countries_is_fast():
+def test_find_countries_is_fast(dev_corpus):
     g = get_gazetteer()
-    articles, _gold = load()
+    articles, _gold = load(dev_corpus)
     for lang in ("ru", "kk", "en"):
         g.find_countries("", lang)  # build the indexes
     start = time.perf_counter()

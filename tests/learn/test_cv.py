@@ -13,11 +13,8 @@ from milcoop.learn.cv import folds
 from milcoop.learn.store import load_models
 from milcoop.records import Article
 
-from milcoop.bench.paths import shared_dir
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = shared_dir()
-CORPUS = SHARED / "corpus"
 
 
 def load_jsonl(path: Path) -> list[dict]:
@@ -40,14 +37,14 @@ def test_folds_are_fixed_by_the_seed_disjoint_and_hold_every_language():
 
 
 @pytest.fixture(scope="module")
-def small_corpus(tmp_path_factory) -> Path:
+def small_corpus(tmp_path_factory, shared_path) -> Path:
     """Four articles of each language from the shared dev and train sets, with their gold."""
     out = tmp_path_factory.mktemp("corpus")
     arts, golds = [], []
     for part in ("dev", "train"):
-        gold = {g["id"]: g for g in load_jsonl(CORPUS / part / "gold.jsonl")}
+        gold = {g["id"]: g for g in load_jsonl(shared_path("corpus", part, "gold.jsonl"))}
         for lang in ("ru", "kk", "en"):
-            picked = [a for a in load_jsonl(CORPUS / part / "articles.jsonl") if a["lang"] == lang][:2]
+            picked = [a for a in load_jsonl(shared_path("corpus", part, "articles.jsonl")) if a["lang"] == lang][:2]
             arts += picked
             golds += [gold[a["id"]] for a in picked]
     (out / "articles.jsonl").write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts))
@@ -84,11 +81,11 @@ def test_bad_floors_and_a_missing_corpus_are_clear_errors(tmp_path, small_corpus
 
 
 @pytest.mark.slow
-def test_the_training_script_writes_loadable_models_and_a_card(small_corpus, tmp_path):
+def test_the_training_script_writes_loadable_models_and_a_card(small_corpus, tmp_path, shared):
     out, card = tmp_path / "m.json", tmp_path / "card.md"
     run = subprocess.run([sys.executable, str(ROOT / "training" / "extraction" / "train.py"),
                           "--corpus", str(small_corpus), "--out", str(out), "--card", str(card), "--k", "2"],
-                         capture_output=True, text=True, env={"MILCOOP_SHARED": str(SHARED), "PATH": ""})
+                         capture_output=True, text=True, env={"MILCOOP_" + "SHARED": str(shared), "PATH": ""})
     assert run.returncode == 0, run.stderr
     models = load_models(out)
     assert models and all(m.meta["examples"] > 0 for m in models.values())

@@ -1,4 +1,4 @@
-"""One occasion from many reports: real cluster reports and their look-alike decoys."""
+"""One occasion from many reports, across languages; look-alikes (the same ministers another year) apart."""
 import json
 
 import pytest
@@ -8,9 +8,7 @@ from milcoop.records import Event, Location, Participant
 from milcoop.resolve.occasions import conflict, evidence, facts, same_occasion
 from milcoop.store import open_store
 
-from milcoop.bench.paths import shared_dir
 
-CORPUS = shared_dir() / "corpus"
 
 
 def _event(**kw) -> Event:
@@ -53,36 +51,46 @@ def test_one_occasion_across_scripts_and_inflections():
     assert same_occasion(facts(ru), facts(kk))
 
 
-def _gold() -> dict[str, str]:
-    with open(CORPUS / "clusters" / "gold.jsonl", encoding="utf-8") as fh:
-        return {r["id"]: r["occasion"] for r in map(json.loads, fh)}
+# One visit told by two outlets in two languages, and a decoy: the same ministers a year later.
+REPORTS = [
+    {"id": "visit-en", "lang": "en", "published": "2024-05-21",
+     "text": "Kazakhstan's Defence Minister Ruslan Zhaksylykov arrived in Moscow on an official visit on May 20. "
+             "He held talks with Russian Defence Minister Andrei Belousov on military cooperation; the ministers "
+             "signed a military cooperation plan for 2025."},
+    {"id": "visit-ru", "lang": "ru", "published": "2024-05-20",
+     "text": "Министр обороны Казахстана Руслан Жаксылыков прибыл в Москву с официальным визитом. Сегодня он "
+             "провел переговоры с министром обороны России Андреем Белоусовым о военном сотрудничестве, "
+             "министры подписали план военного сотрудничества на 2025 год."},
+    {"id": "decoy", "lang": "en", "published": "2025-07-10",
+     "text": "Kazakhstan's Defence Minister Ruslan Zhaksylykov arrived in Moscow on an official visit on July 9. "
+             "He held talks with Russian Defence Minister Andrei Belousov on military cooperation and the "
+             "coming joint exercise."},
+]
 
 
 @pytest.fixture(scope="module")
 def clustered(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("clusters") / "c.db")
-    ingest([CORPUS / "clusters" / "articles.jsonl"], db)
+    tmp = tmp_path_factory.mktemp("clusters")
+    path = tmp / "reports.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in REPORTS), encoding="utf-8")
+    db = str(tmp / "c.db")
+    ingest([path], db)
     with open_store(db) as store:
         by_ext = {store.get_article(a).external_id: store.occasion_of(a) for a in store.article_ids()}
-    return db, by_ext
+    return db, by_ext, path
 
 
 @pytest.mark.slow
-def test_cluster_reports_meet_and_decoys_stay_apart(clustered):
-    _, occ = clustered
-    gold = _gold()
-    assert occ["c02a"] == occ["c02b"]                      # en and ru reports of one visit
-    assert len({occ[i] for i in ("c13a", "c13b", "c13c", "c13d")}) == 1
-    assert len({occ[i] for i in ("c12a", "c12b", "c12c")}) == 1
-    for decoy in [i for i, o in gold.items() if o.startswith("d")]:
-        mates = [i for i in occ if i != decoy and occ[i] == occ[decoy] and occ[i] is not None]
-        assert mates == [], (decoy, mates)
+def test_reports_of_one_occasion_meet_and_a_decoy_stays_apart(clustered):
+    _, occ, _ = clustered
+    assert occ["visit-en"] == occ["visit-ru"] is not None   # en and ru reports of one visit
+    assert occ["decoy"] not in (None, occ["visit-en"])     # the same ministers a year later
 
 
 @pytest.mark.slow
-def test_occasion_ids_are_stable(clustered, tmp_path):
-    db, before = clustered
-    ingest([CORPUS / "clusters" / "articles.jsonl"], db)   # re-ingest: nothing new
+def test_occasion_ids_are_stable(clustered):
+    db, before, path = clustered
+    ingest([path], db)                                     # re-ingest: nothing new
     reextract(db)                                          # re-extraction keeps the ids
     with open_store(db) as store:
         after = {store.get_article(a).external_id: store.occasion_of(a) for a in store.article_ids()}
@@ -91,10 +99,10 @@ def test_occasion_ids_are_stable(clustered, tmp_path):
 
 @pytest.mark.slow
 def test_events_lists_one_row_per_occasion_with_sources(clustered):
-    db, occ = clustered
+    db, occ, _ = clustered
     with open_store(db) as store:
         rows = store.occasions(country="KZ", partner="RU")
         reports = store.events(country="KZ", partner="RU")
     assert len(rows) < len(reports)
-    c02 = next(r for r in rows if r.id == occ["c02a"])
-    assert c02.sources == 2 and c02.city == "Moscow"
+    visit = next(r for r in rows if r.id == occ["visit-en"])
+    assert visit.sources == 2 and visit.city == "Moscow"

@@ -17,7 +17,6 @@ from milcoop.server import create_app
 from milcoop.store import open_store
 from milcoop.store.review import Review
 
-CORPUS = [Path("/work/shared/corpus/seeds/articles.jsonl"), Path("/work/shared/corpus/dev/articles.jsonl")]
 USER, PASSWORD = "analyst", "correct horse battery staple"
 SCRIPT = "<script>alert(1)</script>"
 XSS_TEXT = ("Министр обороны Казахстана Даурен Косанов встретился в Астане с министром обороны Беларуси "
@@ -25,14 +24,12 @@ XSS_TEXT = ("Министр обороны Казахстана Даурен К�
 
 
 @pytest.fixture(scope="session")
-def corpus_files(tmp_path_factory) -> list[Path]:
-    missing = [p for p in CORPUS if not p.exists()]
-    if missing:
-        pytest.skip(f"corpus not found: {missing}")
+def corpus_files(tmp_path_factory, shared_path) -> list[Path]:
+    corpus = [shared_path("corpus", "seeds", "articles.jsonl"), shared_path("corpus", "dev", "articles.jsonl")]
     xss = tmp_path_factory.mktemp("xss") / "xss.jsonl"
     xss.write_text(json.dumps({"id": "xss1", "text": XSS_TEXT, "url": "https://example.org/xss",
                                "published": "2026-01-15"}, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [*CORPUS, xss]
+    return [*corpus, xss]
 
 
 @pytest.fixture(scope="session")
@@ -65,10 +62,13 @@ def sign_in(c: TestClient) -> str:
     return r.json()["token"]
 
 
+ORIGIN = {"Origin": "http://testserver"}  # what a browser sends with a write from the app's own pages
+
+
 @pytest.fixture
 def writer(db_copy):
-    """A signed-in client (cookie) over a fresh copy of the database."""
-    with TestClient(create_app(str(db_copy))) as c:
+    """A signed-in client (cookie) over a fresh copy of the database, sending the Origin a browser would."""
+    with TestClient(create_app(str(db_copy)), headers=ORIGIN) as c:
         sign_in(c)
         yield c
 
@@ -85,3 +85,9 @@ def credentials() -> tuple[str, str]:
 @pytest.fixture(scope="session")
 def login():
     return sign_in
+
+
+@pytest.fixture(scope="session")
+def origin() -> dict[str, str]:
+    """The Origin header of the app's own pages (cookie-signed-in writes need it)."""
+    return dict(ORIGIN)

@@ -23,7 +23,7 @@ def test_login_cookie_bearer_logout(db_copy, credentials):
         assert "httponly" in r.headers["set-cookie"].lower() and "milcoop_session=" in r.headers["set-cookie"]
         token = r.json()["token"]
         assert c.get("/api/me").json() == {"username": user}
-        c.post("/api/logout")
+        assert c.post("/api/logout", headers={"Origin": "http://testserver"}).json() == {"ok": True}
         assert c.get("/api/me").status_code == 401
     with TestClient(create_app(str(db_copy))) as other:
         assert other.get("/api/me", headers={"Authorization": f"Bearer {token}"}).status_code == 401
@@ -99,8 +99,9 @@ def test_correction_shows_everywhere_with_audit(writer):
     assert entry["action"] == "correct" and entry["target_id"] == oc and entry["user"] == "analyst"
     assert entry["before"]["date"] != "2025-10-30" and entry["after"]["date"] == "2025-10-30"
     bad = writer.patch(f"/api/events/{oc}", json={"date": 5, "type": "x"})
-    assert bad.status_code == 400 and bad.json()["error"]["code"] == "invalid_value"
-    assert writer.patch(f"/api/events/{oc}", json={"colour": "red"}).status_code == 400
+    assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_request"
+    assert "body.date" in bad.json()["error"]["message"] and "body.type" in bad.json()["error"]["message"]
+    assert writer.patch(f"/api/events/{oc}", json={"colour": "red"}).status_code == 422
 
 
 def test_merge_and_split_occasions(writer):

@@ -17,7 +17,6 @@ from sqlalchemy import text as sql
 from milcoop.records import Article, ArticleExtraction, Segment, Span
 from milcoop.store import Store, open_store
 
-SEEDS = Path("/work/shared/corpus/seeds")
 VERSION = "test-1"
 DATES = {"seed0": ["2011"], "seed1": ["2012-07-10"], "seed2": ["2011-11-30"],
          "seed3": [None, None], "seed4": ["2023-10"]}
@@ -25,24 +24,20 @@ DATES = {"seed0": ["2011"], "seed1": ["2012-07-10"], "seed2": ["2011-11-30"],
 SURFACES = {"Adilbek Dzhaksybekov": "Адильбек Джаксыбеков", "Safar Abiyev": "Сафаром Абиевым"}
 
 
-def _jsonl(name: str) -> dict[str, dict]:
-    with open(SEEDS / name, encoding="utf-8") as f:
+def _jsonl(path: Path) -> dict[str, dict]:
+    with open(path, encoding="utf-8") as f:
         records = [json.loads(line) for line in f if line.strip()]
     return {r["id"]: r for r in records}
 
 
 @pytest.fixture(scope="session")
-def seed_raw() -> dict[str, dict]:
-    if not SEEDS.exists():
-        pytest.skip(f"seed corpus not found at {SEEDS}")
-    return _jsonl("articles.jsonl")
+def seed_raw(shared_path) -> dict[str, dict]:
+    return _jsonl(shared_path("corpus", "seeds", "articles.jsonl"))
 
 
 @pytest.fixture(scope="session")
-def gold() -> dict[str, dict]:
-    if not SEEDS.exists():
-        pytest.skip(f"seed corpus not found at {SEEDS}")
-    return _jsonl("gold.jsonl")
+def gold(shared_path) -> dict[str, dict]:
+    return _jsonl(shared_path("corpus", "seeds", "gold.jsonl"))
 
 
 def make_article(raw: dict) -> Article:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 XSS_ID = "xss-test-1"
+# Articles whose URL is a script or a document: their pages must show no link for it.
+UNSAFE_URLS = {"xss-test-1": "javascript:window.__pwned=3", "data-url-1": "data:text/html,<script>window.__pwned=4</script>"}
 XSS_TEXT = ("Defence ministers of Kazakhstan and Belarus met in Minsk\n\n"
             "Minsk, 14 May 2013. The Minister of Defence of Kazakhstan Adilbek Dzhaksybekov met the Minister of "
             "Defence of Belarus Yuri Zhadobin. <script>window.__pwned=1</script> They signed a plan of military "
@@ -25,31 +26,21 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives the web UI in chromium (needs /usr/bin/chromium)")
 
 
-def _corpus() -> Path | None:
-    from milcoop.bench.paths import shared_dir
-
-    for shared in (shared_dir(), ROOT.parent / "shared"):
-        corpus = shared / "corpus"
-        if (corpus / "seeds" / "articles.jsonl").is_file() and (corpus / "dev" / "articles.jsonl").is_file():
-            return corpus
-    return None
-
-
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory):
+def web_db(tmp_path_factory, shared_path):
     """A database of the seed and dev articles plus one article carrying markup, and an analyst account."""
-    corpus = _corpus()
-    if corpus is None:
-        pytest.skip("the shared corpus (shared/corpus/seeds and dev) is not beside the repository")
+    seeds, dev = shared_path("corpus", "seeds", "articles.jsonl"), shared_path("corpus", "dev", "articles.jsonl")
     import milcoop.api as api
 
     tmp = tmp_path_factory.mktemp("web")
     db = str(tmp / "web.db")
     extra = tmp / "markup.jsonl"
-    extra.write_text(json.dumps({"id": XSS_ID, "lang": "en", "published": "2013-05-14",
-                                 "title": "Defence ministers of Kazakhstan and Belarus met in Minsk",
-                                 "text": XSS_TEXT}, ensure_ascii=False) + "\n", encoding="utf-8")
-    report = api.ingest([corpus / "seeds" / "articles.jsonl", corpus / "dev" / "articles.jsonl", extra], db)
+    extra.write_text("".join(json.dumps({"id": article_id, "lang": "en", "published": "2013-05-14", "url": url,
+                                         "title": "Defence ministers of Kazakhstan and Belarus met in Minsk",
+                                         "text": XSS_TEXT if article_id == XSS_ID else XSS_TEXT.replace("Minsk", "Brest")},
+                                        ensure_ascii=False) + "\n" for article_id, url in UNSAFE_URLS.items()),
+                     encoding="utf-8")
+    report = api.ingest([seeds, dev, extra], db)
     assert report.read >= 100 and not report.errors
     _add_user(db)
     return db
@@ -74,10 +65,11 @@ def server(web_db):
     pytest.importorskip("milcoop.server.app", reason="the API server (milcoop.server) is not there yet")
     uvicorn = pytest.importorskip("uvicorn")
     from milcoop.server.app import create_app
+    from milcoop.server.run import config
 
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(web_db, read_open=True), host="127.0.0.1", port=port,
-                                        log_level="warning", lifespan="on"))
+    port = _free_port()  # served as `milcoop serve` serves it
+    srv = uvicorn.Server(config(create_app(web_db, read_open=True), "127.0.0.1", port, log_level="warning",
+                                lifespan="on"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.time() + 20
@@ -104,15 +96,28 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    """A fresh browser context (no cookies) at 1280×900; fails the test on any script error."""
+    """A fresh browser context (no cookies) at 1280×900; fails the test on any script error, any
+    Content-Security-Policy violation and any request to another host (everything is served locally)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
     context.set_default_timeout(10_000)
+    outside: list[str] = []
+
+    def local_only(route):
+        if route.request.url.startswith((server + "/", "data:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", local_only)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     yield pg
     context.close()
-    assert not errors, f"script errors in the page: {errors}"
+    assert not errors, f"script errors or CSP violations in the page: {errors}"
+    assert not outside, f"requests to other hosts: {outside}"
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from .conftest import PASSWORD, USER, XSS_ID
+from .conftest import PASSWORD, UNSAFE_URLS, USER, XSS_ID
 
 pytestmark = pytest.mark.browser
 
@@ -144,6 +144,54 @@ def test_markup_in_article_is_shown_as_text(page, web_db):
     assert page.evaluate("typeof window.__pwned") == "undefined"
     # the evidence is still highlighted around the markup
     assert page.locator("mark.fact-participant", has_text="Yuri Zhadobin").count() == 1
+
+
+def _article_ids(db: str) -> dict[str, str]:
+    from milcoop.store import open_store
+
+    with open_store(db) as store:
+        return {store.get_article(a).external_id: a for a in store.article_ids()}
+
+
+def test_only_web_addresses_become_links(page, web_db):
+    """An article URL with a javascript: or data: scheme is never a link, on the article or the event page."""
+    ids = _article_ids(web_db)
+    for external_id, url in UNSAFE_URLS.items():
+        article = api(page, f"/api/articles/{ids[external_id]}")
+        assert article["url"] == url  # stored as given: the page must not trust it
+        page.goto(f"/#/articles/{ids[external_id]}")
+        page.locator(".article-text").wait_for()
+        assert page.locator(".article-head a.external").count() == 0
+        occasion = next(f["occasion_id"] for f in article["facts"] if f.get("occasion_id"))
+        page.goto(f"/#/events/{occasion}")
+        page.locator(".report-list").wait_for()
+        report = page.locator(".report", has=page.locator(f'a[href="#/articles/{ids[external_id]}"]'))
+        assert report.count() == 1 and report.locator("a.external").count() == 0
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in hrefs if not h.startswith(("#", "/", "http://", "https://"))], hrefs
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+    # an ordinary article keeps its link to the original
+    web = next(a for a in api(page, "/api/events?per_page=500")["items"] if a["sources"] >= 1)
+    detail = api(page, f"/api/events/{web['id']}")
+    with_url = [r for r in detail["reports"] if (r["url"] or "").startswith("http")]
+    if with_url:
+        page.goto(f"/#/articles/{with_url[0]['article_id']}")
+        page.locator(".article-head a.external").wait_for()
+        assert page.locator(".article-head a.external").get_attribute("href") == with_url[0]["url"]
+
+
+def test_api_docs_render_offline(page, shots):
+    """/docs draws every operation from files of this server only, under the CSP (checked by the fixture)."""
+    page.goto("/docs")
+    page.locator(".opblock").first.wait_for()
+    assert page.locator(".opblock").count() >= 20
+    assert page.locator(".opblock-summary-path", has_text="/api/events/{event_id}").count() >= 1
+    page.locator(".opblock-summary", has_text="/api/people/search").first.click()
+    page.get_by_role("button", name="Try it out").click()
+    page.locator("input[placeholder='q']").fill("Khrenin")
+    page.get_by_role("button", name="Execute").click()
+    page.locator(".live-responses-table .response-col_status", has_text="200").wait_for()
+    shots(page, "api-docs", full_page=False)
 
 
 def test_pages_render(page, shots):

@@ -33,9 +33,9 @@ class KazakhAnalyser(Analyser):
         try:
             self._ner = KazakhNER.load(neural=os.environ.get("MILCOOP_KK_NEURAL", "0") == "1")
         except (OSError, ValueError) as exc:  # noqa: PERF203 - a missing model degrades, not fails
-            import logging
+            from milcoop.errors import NerUnavailable, degraded
 
-            logging.getLogger(__name__).warning("W010 Kazakh NER model not loaded (%s): using capitalised runs", exc)
+            degraded(NerUnavailable, str(exc))
             self._ner = None
         lex = load_lexicon("kk").raw
         self._endings = tuple(lex.get("surname_endings") or ())

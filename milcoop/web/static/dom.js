@@ -10,10 +10,13 @@ export function h(tag, attrs, ...children) {
     : document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
+    if (URL_ATTRS.has(key) && !isLocalOrWeb(String(value))) continue; // never a javascript:/data: link
     if (key.startsWith("on") && typeof value === "function") {
       el.addEventListener(key.slice(2), value);
     } else if (key === "dataset") {
       Object.assign(el.dataset, value);
+    } else if (key === "style") {
+      el.style.cssText = String(value); // through the CSSOM: allowed by the CSP, a style attribute is not
     } else if (value === true) {
       el.setAttribute(key, "");
     } else {
@@ -22,6 +25,21 @@ export function h(tag, attrs, ...children) {
   }
   append(el, children);
   return el;
+}
+
+const URL_ATTRS = new Set(["href", "src", "action", "formaction", "xlink:href"]);
+
+function isLocalOrWeb(value) {
+  return /^[#/?]/.test(value) && !value.startsWith("//") || safeUrl(value) !== null;
+}
+
+/** ``url`` if it is an absolute http(s) URL, else null: javascript:, data: and the like never become links. */
+export function safeUrl(url) {
+  if (typeof url !== "string" || !url.trim()) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch { return null; }
 }
 
 export function svg(tag, attrs, ...children) {

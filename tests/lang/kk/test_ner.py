@@ -8,12 +8,9 @@ import pytest
 
 import numpy as np
 
-from milcoop.bench.paths import shared_dir
-
 from milcoop.lang.kk.encoder import model_path
 from milcoop.lang.kk.ner import DEFAULT_MODEL, KazakhNER, iob_chunks, read_resources, tokenize
 
-KAZNERD_TEST = shared_dir() / "benchmarks" / "kaznerd" / "IOB2_test.txt"
 MICRO_F1_FLOOR = 0.78  # measured 0.844 (P 0.852, R 0.836) on the first 300 test sentences
 SEED = ("Қорғаныс министрі генерал-полковник Руслан Жақсылықовтың басшылығымен "
         "ел делегациясы Баку қаласына барды.")
@@ -142,11 +139,10 @@ def test_tag_empty_and_repeatable(ner):
     assert ner.tag(tokens) == ner.tag(list(tokens))
 
 
-@pytest.mark.skipif(not KAZNERD_TEST.exists(), reason="KazNERD not in shared/")
-def test_kaznerd_first_300_test_sentences(ner):
+def test_kaznerd_first_300_test_sentences(ner, shared_path):
     from milcoop.bench.ner_kaznerd import FIVE, evaluate_kaznerd
 
-    res = evaluate_kaznerd(KAZNERD_TEST, ner, limit=300)
+    res = evaluate_kaznerd(shared_path("benchmarks", "kaznerd", "IOB2_test.txt"), ner, limit=300)
     assert res["sentences"] == 300
     assert set(res["types"]) == set(FIVE)
     assert res["micro"]["tp"] + res["micro"]["fn"] == 55  # gold entities of the five types

@@ -1,7 +1,7 @@
 // 6. Article view: the (untrusted) text with each fact's evidence highlighted.
 // The text is only ever put into the page with text nodes (document.createTextNode).
 import { get } from "../api.js";
-import { h, clear, formatDate, humanize, loading, errorBox } from "../dom.js";
+import { h, clear, safeUrl, formatDate, humanize, loading, errorBox } from "../dom.js";
 
 const KINDS = [
   ["participant", "Participants"],
@@ -108,7 +108,7 @@ export async function render(main, { params, signal }) {
     h("header", { class: "article-head" },
       h("h1", {}, title),
       h("p", { class: "event-sub" }, meta.join(" · "),
-        art.url ? [meta.length ? " · " : "", h("a", { href: art.url, target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗")] : null,
+        safeUrl(art.url) ? [meta.length ? " · " : "", h("a", { href: safeUrl(art.url), target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗")] : null,
         art.external_id ? h("span", { class: "muted" }, ` · ${art.external_id}`) : null)),
     h("div", { class: "article-grid" },
       h("section", { class: "panel article-body", "aria-label": "Article text" }, text),

@@ -1,6 +1,6 @@
 // 5. Event view: the occasion's facts, its reports, conflicts; review and correction for analysts.
 import { api, get } from "../api.js";
-import { h, clear, occasionTitle, badge, countryChip, countryName, flag, formatDate, humanize, loading, errorBox,
+import { h, clear, safeUrl, occasionTitle, badge, countryChip, countryName, flag, formatDate, humanize, loading, errorBox,
   empty, period, plural } from "../dom.js";
 import { EVENT_TYPES } from "./timeline.js";
 
@@ -140,7 +140,8 @@ function conflictsPanel(conflicts) {
 }
 
 function hostOf(url) {
-  try { return new URL(url).hostname.replace(/^www\./, ""); } catch { return ""; }
+  const safe = safeUrl(url);
+  return safe ? new URL(safe).hostname.replace(/^www\./, "") : "";
 }
 
 function reportsPanel(reports, detail, ctx) {
@@ -158,7 +159,7 @@ function reportsPanel(reports, detail, ctx) {
         r.published ? h("span", {}, formatDate(r.published)) : null,
         r.lang ? h("span", { class: "lang" }, String(r.lang).toUpperCase()) : null,
         r.event && r.event.date ? h("span", {}, "reports the date as ", formatDate(r.event.date)) : null,
-        r.url ? h("a", { href: r.url, target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗") : null,
+        safeUrl(r.url) ? h("a", { href: safeUrl(r.url), target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗") : null,
         h("a", { href: "#/articles/" + encodeURIComponent(r.article_id) }, "Evidence in text")))));
   const split = async () => {
     const picked = [...list.querySelectorAll("input[name=split]:checked")].map((x) => x.value);

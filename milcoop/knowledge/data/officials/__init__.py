@@ -1,0 +1,1 @@
+"""Per-country source files of the officials table (compiled by ``milcoop.knowledge.build_officials``)."""

@@ -1,0 +1,4 @@
+"""``python -m milcoop.schemas``: regenerate the committed JSON Schemas."""
+from milcoop.schemas import main
+
+main()
