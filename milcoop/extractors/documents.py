@@ -120,14 +120,17 @@ def _referenced(lex: Lexicon, sentence: str, pos: int, end: int, cues=None) -> b
 
 def _earlier(lex: Lexicon, sentence: str, period, published: str | None) -> bool:
     """The sentence places its signing before the occasion reported: an 'earlier' word, a year before the
-    publication year (not the document's own period) or a month other than the publication month (news
+    publication year (not a period's) or a month other than the publication month (news
     dates its own occasion by the day, "on Monday"; "in September" dates an earlier one).
     ``published``: the ISO publication date, as precise as known ("2021", "2021-02", "2021-02-03")."""
     if lex.search("document_earlier", sentence):
         return True
     own = set(range(period[0], period[-1] + 1)) if period else set()
+    dates = sentence
+    for pattern in _period_patterns(lex):  # a period's years ("на 2019-2021 годы") date no signing
+        dates = pattern.sub(lambda m: " " * len(m.group(0)), dates)
     if published and any(int(y) < int(published[:4]) and int(y) not in own
-                         for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", sentence)):
+                         for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", dates)):
         return True
     template = lex.raw.get("document_in_month")
     if not template:

@@ -284,3 +284,13 @@ def test_the_verb_governs_from_its_own_side_of_the_noun(read, lang, text, status
 def test_english_sign_is_the_verb_not_significant_or_a_sign_of(read):
     text = ("The military cooperation agreement is a sign of the significant progress between the two armies.")
     assert read(text, "en") == {("agreement", None): "mentioned"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Министры подписали программу сотрудничества на 2019-2021 годы и план сотрудничества на 2019 год."),
+    ("kk", "Министрлер 2019-2021 жылдарға арналған ынтымақтастық бағдарламасына және 2019 жылға арналған "
+           "ынтымақтастық жоспарына қол қойды."),
+    ("en", "The ministers signed a cooperation program for 2019-2021 and a cooperation plan for 2019."),
+])
+def test_the_years_of_a_period_date_no_signing(read, lang, text):
+    assert read(text, lang, "2024-05-10") == {("program", (2019, 2021)): "signed", ("plan", (2019, 2019)): "signed"}
