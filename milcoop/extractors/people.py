@@ -243,21 +243,24 @@ def _common_word(word: str, not_name: set[str], endings: tuple[str, ...]) -> boo
 
 
 def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name,
-          endings: tuple[str, ...] = ()) -> PersonMention | None:
-    """Keep the run of name words after the last place or cue word inside a mention."""
+          endings: tuple[str, ...] = (), joiners: frozenset[str] = frozenset()) -> list[PersonMention]:
+    """The names inside a mention: a conjunction separates two ("Зеленский мен Ердоған"); within
+    each part, the run of name words after the last place or cue word."""
     tokens = [(mention.start + t.start(), mention.start + t.end())
               for t in _TOKEN.finditer(doc.text[mention.start:mention.end])]
-    free = [not any(a < e and s < b for a, b in blocked)
+    joins = [doc.text[s:e].lower() in joiners for s, e in tokens]
+    free = [not j and not any(a < e and s < b for a, b in blocked)
             and not _common_word(re.sub(r"['’]s$", "", doc.text[s:e]).lower().rstrip("."), not_name, endings)
-            for s, e in tokens]
+            for (s, e), j in zip(tokens, joins)]
     if all(free):
-        return mention
+        return [mention]
+    out: list[PersonMention] = []
     run: list[tuple[int, int]] = []
-    for tok, ok in zip(tokens, free):
+    for tok, ok, join in [*zip(tokens, free, joins), ((0, 0), False, True)]:
+        if join and run and analyser is not None:
+            out.append(analyser.mention(doc.text, run[0][0], run[-1][1]))
         run = run + [tok] if ok else []
-    if not run or analyser is None:
-        return None
-    return analyser.mention(doc.text, run[0][0], run[-1][1])
+    return [m for m in out if m is not None]
 
 
 _LINE_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -302,13 +305,13 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text)) \
             - set(lex.raw.get("name_particles") or ())  # "bin" in "Khalid bin Salman" is no common word
     endings = tuple(lex.raw.get("not_name_endings") or ())
+    joiners = frozenset(w.lower() for w in lex.raw.get("conjunctions") or () if w.isalpha())
     named = {t.lower() for t in things}
     mentions = []
     for m in doc.persons:
-        m = _trim(doc, m, blocked, analyser, not_name, endings)
-        if m is not None and not _honoured(doc, lex, m) and not _namesake(doc, lex, m) \
-                and not _named_thing(m, named):
-            mentions.append(m)
+        for part in _trim(doc, m, blocked, analyser, not_name, endings, joiners):
+            if not _honoured(doc, lex, part) and not _namesake(doc, lex, part) and not _named_thing(part, named):
+                mentions.append(part)
     unconfirmed = _unconfirmed_titles(doc, mentions)
     mentions = [m for m in mentions if m not in unconfirmed]
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
