@@ -100,3 +100,20 @@ def test_trim_splits_a_mention_at_a_conjunction():
     joined = PersonMention(0, 21, "Зеленский мен Ердоған", "Зеленский мен Ердоған", "Ердоған", "Зеленский")
     parts = _trim(doc, joined, [], get_lang("kk").analyser, set(), (), frozenset({"мен"}))
     assert [p.text for p in parts] == ["Зеленский", "Ердоған"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Астанада ҰҚШҰ елдерінің қорғаныс министрлері кеңесі өтті. Жиынға ҰҚШҰ-ның Бас хатшысы Юрий Хачатуров "
+           "пен Қазақстан Қорғаныс министрі Ерлан Сапаров қатысты."),
+    ("ru", "В Астане прошло заседание Совета министров обороны стран ОДКБ. В нем приняли участие генеральный "
+           "секретарь ОДКБ Юрий Хачатуров и министр обороны Казахстана Ерлан Сапаров."),
+    ("en", "Defence ministers of the CSTO countries met in Astana for military talks. The Secretary General of the "
+           "CSTO, Yuri Khachaturov, and Kazakhstan's defence minister Erlan Saparov attended."),
+])
+def test_an_organisations_official_speaks_for_no_country(lang, text):
+    """The CSTO's secretary general is no party's; the next name's post after ', and' is not his."""
+    people = _people(text, lang)
+    org_man = next(p for n, p in people.items() if "Khachatur" in n)
+    assert org_man.country is None and org_man.role != "defense_minister"
+    saparov = people["Saparov"]
+    assert (saparov.role, saparov.country) == ("defense_minister", "KZ")
