@@ -155,7 +155,7 @@ class Extractor:
                                    things=[e.name for e in exercises], decider=decider,
                                    dateline_country=dateline[1] if dateline else None)
         documents = find_documents(doc, lex, decider, head)
-        starts = boundaries(core, people, lex) + [len(doc.text) + 1]
+        starts = boundaries(doc, core, people, lex) + [len(doc.text) + 1]
         events: list[Event] = []
         for lo, hi in zip(starts, starts[1:]):
             part = [s for s in core if lo <= s.start < hi]
