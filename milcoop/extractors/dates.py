@@ -1,15 +1,27 @@
 """Event dates, resolved against the article's own date.
 
-Candidates are found with patterns built from the lexicon's month, weekday
-and relative-day words, only in sentences about the engagement; the first
-one wins. A day and month without a year take the publication year (or a
-year in the same sentence); "сегодня", "в среду" need a full publication
-date. With nothing in the text, fresh news is dated by its publication
-month, and failing that by the year in an exercise's name.
+Every date a sentence states is a ``Mention``, found with patterns built
+from the lexicon's month, weekday and relative-day words: a full date, a
+month and year, a month or a year alone, "today", "on Wednesday", "last
+week". A day and month without a year take the year the sentence states
+(not one glued to a name: "Expo 2020"), else the publication's, else the
+year the text gives its dated names ("Khamkorlik-2021"); a month alone is
+last year's when it is later than a held occasion's publication and next
+year's when earlier than a planned one's. "Сегодня", "в среду" need a full
+publication date. Dates in parentheses are asides unless they spell out the
+weekday before them ("on Monday (July 8, 2024)").
+
+``event_date`` is the rule: the first date of the engagement's first dated
+sentence (planned-only sentences skipped), then "today" in the lead, the
+publication month, the year of an exercise or of a dated name in the
+headline. ``date_candidates`` describes every date the article states for
+the learned choice.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -21,7 +33,23 @@ from .doc import Doc
 HEADLINE_CHARS = 300
 LEAD_SENTENCES = 4  # "today" in the lead dates fresh news even outside the event's sentences
 _NAMED_YEAR = re.compile(r"[«\"“]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w]+[-\s–]((?:19|20)\d{2})(?!\d)[»\"”]?")
+_YEAR = re.compile(r"(?<![\d.,/])(?<!\d[-–])((?:19|20)\d{2})(?![\d.,/]\d)")
+# a year glued to a name: «Айбын-2023», Хамкорлик–2021, әрекет2021, IDEF 2025, Agile Spirit 2019
+_GLUED = re.compile(r"[^\W\d_](?:\s?[-–—]\s?|)$")
+_AFTER_WORD = re.compile(r"([^\W\d_][\w'’]*)\s+$")
 LOOKAHEAD_DAYS = 3  # a day-month later than the publication date is last year's
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A date stated in a text: where, its ISO value (as precise as stated) and how it was read."""
+
+    start: int
+    end: int
+    iso: str
+    kind: str  # day, month (with its year), year, lone_month, relative, weekday, period
+    year: str = "written"  # where the year came from: written, sentence, published, named
+    aside: bool = False  # in parentheses ("(approved on 26 August 2005)")
 
 
 @lru_cache(maxsize=8)
@@ -41,6 +69,16 @@ def _patterns(lex: Lexicon):
     return day_month, month_day, year_day_month, month_year, numeric, weekday, rel
 
 
+@lru_cache(maxsize=8)
+def _lone_months(lex: Lexicon) -> list[tuple[re.Pattern, int, bool]]:
+    """(pattern, month, case-sensitive) of the words that name a month alone."""
+    out = []
+    for form, month in lex.mapping("lone_months").items():
+        cased = form[:1].isupper()
+        out.append((re.compile(rf"(?<![\w-])(?:{form})(?![\w-])", 0 if cased else re.IGNORECASE), int(month), cased))
+    return out
+
+
 def _month(lex: Lexicon, word: str) -> int | None:
     for stem, num in lex.mapping("months").items():
         if re.match(stem, word, re.IGNORECASE):
@@ -55,56 +93,193 @@ def _lookup(table: dict, word: str) -> int | None:
     return None
 
 
-def _with_year(doc: Doc, day: int, month: int, sentence: str) -> str | None:
-    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", sentence)
-    if years:
-        year = int(years[0])
-    elif doc.published:
-        year = doc.published.year
-        try:
-            if date(year, month, day) > doc.published + timedelta(days=LOOKAHEAD_DAYS):
-                year -= 1
-        except ValueError:
-            return None
-    else:
-        return None
+def _safe(year: int, month: int, day: int) -> str | None:
     try:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
 
 
-def date_mentions(doc: Doc, lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
-    """Every explicit date of ``text`` as (start, end, ISO); dates in parentheses are asides
-    ("(approved on 26 August 2005)") and are left out."""
-    text = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), text)
-    day_month, month_day, ydm, month_year, numeric, _, _ = _patterns(lex)
-    found = []
+def _named(lex: Lexicon, text: str, start: int) -> bool:
+    """Is the year at ``start`` part of a name ("Expo 2020", «Айбын-2023», IDEF 2025)?"""
+    before = text[max(0, start - 40):start]
+    if _GLUED.search(before):
+        return True
+    word = _AFTER_WORD.search(before)
+    if not word or not word.group(1)[:1].isupper():
+        return False
+    w = word.group(1)
+    stop = {x.lower() for x in lex.raw.get("not_name") or ()}
+    return len(w) >= 3 and w.lower() not in stop and not _month(lex, w) \
+        and not lex.search("date_bounds", w) and not _lookup(lex.mapping("weekdays"), w)
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    """Is the year one end of a period ("2013-2017", "2013–2017 жылдарға")?"""
+    return bool(re.match(r"\s*[-–—]\s*(?:19|20)?\d{2}(?!\d)", text[end:end + 8]))
+
+
+def sentence_years(lex: Lexicon, text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the years ``text`` states on their own: not part of a name, nor an
+    end of a period."""
+    return [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)
+            if not _named(lex, text, m.start()) and not _in_range(text, m.start(), m.end())]
+
+
+def named_years(lex: Lexicon, text: str) -> list[int]:
+    """The years ``text`` glues to names: «Хамкорлик-2021», Agile Spirit 2019, IDEF 2025."""
+    return [int(m.group(1)) for m in _YEAR.finditer(text) if _named(lex, text, m.start())]
+
+
+def text_year(doc: Doc, lex: Lexicon) -> int | None:
+    """The year the text gives its dated names, the most named first: an undated day's year when
+    the publication date is unknown ("17 ноября" in a report on «Хамкорлик-2021»)."""
+    years = Counter(named_years(lex, doc.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _published_year(doc: Doc) -> tuple[int | None, int | None]:
+    iso = doc.published_iso or ""
+    if not re.match(r"\d{4}", iso):
+        return None, None
+    return int(iso[:4]), int(iso[5:7]) if len(iso) >= 7 else None
+
+
+def _year_for(doc: Doc, lex: Lexicon, text: str, month: int, day: int | None,
+              planned: bool = False) -> tuple[int | None, str]:
+    """The year of a day-month or a month stated without one, and where it came from."""
+    years = sentence_years(lex, text)
+    if years:
+        return years[0][2], "sentence"
+    year, pub_month = _published_year(doc)
+    if year is not None:
+        if day is not None and doc.published:
+            try:
+                if date(year, month, day) > doc.published + timedelta(days=LOOKAHEAD_DAYS):
+                    year -= 1
+            except ValueError:
+                return None, "published"
+        elif pub_month is not None:
+            if day is None and planned and month < pub_month:
+                year += 1
+            elif month > pub_month and not planned:
+                year -= 1
+        return year, "published"
+    named = text_year(doc, lex)
+    return (named, "named") if named else (None, "")
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"\([^()]*\)", text)]
+
+
+def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[Mention]:
+    """Every date ``text`` states, in order: explicit ones, lone months and years, relative days.
+
+    ``planned``: the text speaks of what is to come (a month alone then means this year or next).
+    """
+    day_month, month_day, ydm, month_year, numeric, weekday, rel = _patterns(lex)
+    asides = _asides(text)
+    found: list[Mention] = []
+
+    def add(start, end, iso, kind, year="written"):
+        if iso:
+            found.append(Mention(start, end, iso, kind, year, any(a <= start < b for a, b in asides)))
+
     for m in ydm.finditer(text):
         mon = _month(lex, m.group(3))
         if mon:
-            found.append((m.start(), m.end(), _safe(int(m.group(1)), mon, int(m.group(2)))))
+            add(m.start(), m.end(), _safe(int(m.group(1)), mon, int(m.group(2))), "day")
     for m in day_month.finditer(text):
         mon = _month(lex, m.group(2))
         if not mon:
             continue
         day = int(m.group(1))
-        iso = _safe(int(m.group(3)), mon, day) if m.group(3) else _with_year(doc, day, mon, text)
-        found.append((m.start(), m.end(), iso))
+        if m.group(3):
+            add(m.start(), m.end(), _safe(int(m.group(3)), mon, day), "day")
+        else:
+            year, source = _year_for(doc, lex, text, mon, day)
+            add(m.start(), m.end(), _safe(year, mon, day) if year else None, "day", source)
     for m in month_day.finditer(text):
         mon = _month(lex, m.group(1))
         if mon:
             day = int(m.group(2))
-            iso = _safe(int(m.group(3)), mon, day) if m.group(3) else _with_year(doc, day, mon, text)
-            found.append((m.start(), m.end(), iso))
+            if m.group(3):
+                add(m.start(), m.end(), _safe(int(m.group(3)), mon, day), "day")
+            else:
+                year, source = _year_for(doc, lex, text, mon, day)
+                add(m.start(), m.end(), _safe(year, mon, day) if year else None, "day", source)
     for m in numeric.finditer(text):
-        found.append((m.start(), m.end(), _safe(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
-    days = [(a, b) for a, b, iso in found if iso]
+        add(m.start(), m.end(), _safe(int(m.group(3)), int(m.group(2)), int(m.group(1))), "day")
+    taken = [(f.start, f.end) for f in found]
     for m in month_year.finditer(text):
         mon = _month(lex, m.group(1))
-        if mon and not any(a <= m.start() < b for a, b in days):
-            found.append((m.start(), m.end(), f"{int(m.group(2)):04d}-{mon:02d}"))
-    return sorted({f for f in found if f[2]})
+        if mon and not any(a <= m.start() < b for a, b in taken):
+            add(m.start(), m.end(), f"{int(m.group(2)):04d}-{mon:02d}", "month")
+    taken = [(f.start, f.end) for f in found]
+    for pattern, mon, cased in _lone_months(lex):
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if not cased and m.group(0)[:1].isupper() and text[:m.start()].strip(" \t\n«\"“—–-"):
+                continue  # a capitalised month word inside a sentence is a name (Август, Қазан)
+            year, source = _year_for(doc, lex, text, mon, None, planned)
+            if year:
+                add(m.start(), m.end(), f"{year:04d}-{mon:02d}", "lone_month", source)
+    taken = [(f.start, f.end) for f in found]
+    for start, end, year in sentence_years(lex, text):
+        if not any(a <= start < b for a, b in taken):
+            add(start, end, f"{year:04d}", "year")
+    found.extend(_relative_mentions(doc, lex, text, asides))
+    return _spell_out_day_words(lex, sorted(found, key=lambda f: (f.start, -len(f.iso))), text)
+
+
+def _relative_mentions(doc: Doc, lex: Lexicon, text: str, asides) -> list[Mention]:
+    """'сегодня', 'накануне', 'в среду', 'өткен аптада' against a full publication date."""
+    if not doc.published:
+        return []
+    *_, weekday, rel = _patterns(lex)
+    out = []
+    if rel:
+        for m in rel.finditer(text):
+            offset = _lookup(lex.mapping("relative_days"), m.group(1))
+            if offset is not None:
+                out.append(Mention(m.start(), m.end(), (doc.published + timedelta(days=offset)).isoformat(),
+                                   "relative", "published", any(a <= m.start() < b for a, b in asides)))
+    if weekday:
+        for m in weekday.finditer(text):
+            wd = _lookup(lex.mapping("weekdays"), m.group(1))
+            if wd:
+                back = (doc.published.isoweekday() - wd) % 7
+                out.append(Mention(m.start(), m.end(), (doc.published - timedelta(days=back)).isoformat(),
+                                   "weekday", "published", any(a <= m.start() < b for a, b in asides)))
+    for pattern, offset in _periods(lex):  # "last week" dates the month, not a day
+        for m in pattern.finditer(text):
+            out.append(Mention(m.start(), m.end(), (doc.published + timedelta(days=offset)).isoformat()[:7],
+                               "period", "published", any(a <= m.start() < b for a, b in asides)))
+    return out
+
+
+def _spell_out_day_words(lex: Lexicon, found: list[Mention], text: str) -> list[Mention]:
+    """'on Monday (July 8, 2024)': a date in parentheses right after a day word is that day's own."""
+    *_, weekday, rel = _patterns(lex)
+    out = []
+    for f in found:
+        if f.aside:
+            open_at = text.rfind("(", 0, f.start)
+            before = text[max(0, open_at - 30):open_at].rstrip()
+            word = re.search(r"(\w+)$", before)
+            if open_at >= 0 and not text[open_at + 1:f.start].strip() and word and any(
+                    p is not None and p.fullmatch(word.group(1)) for p in (weekday, rel)):
+                f = Mention(f.start, f.end, f.iso, f.kind, f.year, aside=False)
+        out.append(f)
+    return out
+
+
+def date_mentions(doc: Doc, lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    """Every explicit date of ``text`` as (start, end, ISO), asides left out."""
+    return [(f.start, f.end, f.iso) for f in mentions(doc, lex, text)
+            if f.kind in ("day", "month") and not f.aside]
 
 
 def explicit_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
@@ -114,35 +289,12 @@ def explicit_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
     return (days or found)[0][2] if found else None
 
 
-def _safe(year: int, month: int, day: int) -> str | None:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def relative_date(doc: Doc, lex: Lexicon, text: str) -> str | None:
-    """'сегодня', 'накануне', 'в среду', 'өткен аптада' against a full publication date."""
-    if not doc.published:
-        return None
-    *_, weekday, rel = _patterns(lex)
-    if rel:
-        m = rel.search(text)
-        if m:
-            offset = _lookup(lex.mapping("relative_days"), m.group(1))
-            if offset is not None:
-                return (doc.published + timedelta(days=offset)).isoformat()
-    if weekday:
-        m = weekday.search(text)
-        if m:
-            wd = _lookup(lex.mapping("weekdays"), m.group(1))
-            if wd:
-                back = (doc.published.isoweekday() - wd) % 7
-                return (doc.published - timedelta(days=back)).isoformat()
-    for pattern, offset in _periods(lex):  # "last week" dates the month, not a day
-        if pattern.search(text):
-            return (doc.published + timedelta(days=offset)).isoformat()[:7]
-    return None
+    """The first 'сегодня', 'накануне', 'в среду' of ``text`` (then 'өткен аптада') against a full
+    publication date."""
+    found = [f for f in _relative_mentions(doc, lex, text, _asides(text)) if not f.aside]
+    days = [f for f in found if f.kind != "period"]
+    return min(days or found, key=lambda f: f.start).iso if found else None
 
 
 @lru_cache(maxsize=8)
@@ -186,33 +338,45 @@ def _day_gap(doc: Doc, iso: str) -> int | None:
     return (doc.published - d).days
 
 
+def _bound(lex: Lexicon, text: str, pos: int) -> bool:
+    """Is the date at ``pos`` a bound ("until 15 October", "15 қазанға дейін")?"""
+    before, after = text[max(0, pos - 25):pos], text[pos:pos + 40]
+    return bool(re.search(r"(?:^|\s)\S*$", before) and lex.search("date_bounds", before[-14:])) \
+        or bool(lex.search("date_bounds_after", after))
+
+
 def date_candidates(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str], head,
                     rule: str | None) -> list[Candidate]:
     """Every date the occasion could have: each date its sentences state, a relative day in the
     lead, the publication month, the year of an exercise or of a dated name in the headline."""
     found: list[tuple[str, str, dict]] = []  # (iso, kind, features)
     order = 0
-    for i, sent in enumerate(sentences):
-        mentions = [(a, iso, "explicit") for a, _, iso in date_mentions(doc, lex, sent.text)]
-        rel = relative_date(doc, lex, sent.text)
-        if rel:
-            mentions.append((10**6, rel, "relative"))
-        for pos, iso, kind in mentions:
+    core = {id(s) for s in sentences}
+    rest = [s for s in doc.sentences if id(s) not in core]
+    for i, sent in enumerate(list(sentences) + rest):
+        outside = id(sent) not in core
+        for m in mentions(doc, lex, sent.text, planned=sent.planned and not sent.held):
+            if m.aside:
+                continue
+            kind = {"day": "explicit", "month": "explicit", "lone_month": "lone_month", "year": "year"}.get(m.kind, "relative")
             f: dict[str, float] = {}
-            at_least(f, "sentence_rev", 4 - min(i, 3), (1, 2, 3, 4))  # the first sentence gets all four
-            at_least(f, "order_rev", 4 - min(order, 3), (1, 2, 3, 4))
-            order += 1
+            if outside:
+                flag(f, "outside")
+                at_least(f, "doc_sentence_rev", 3 - min(doc.sentences.index(sent), 3), (1, 2, 3))
+            else:
+                at_least(f, "sentence_rev", 4 - min(i, 3), (1, 2, 3, 4))  # the first sentence gets all four
+                at_least(f, "order_rev", 4 - min(order, 3), (1, 2, 3, 4))
+                order += 1
             flag(f, "planned", sent.planned and not sent.held)
             flag(f, "held", sent.held)
             flag(f, "background", sent.background)
             flag(f, "eventful", sent.eventful)
             flag(f, "head", sent is head)
             flag(f, "sentence_has_year", bool(re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", sent.text)))
-            if pos < 10**6:  # an explicit date: is it a bound ("until 15 October", "15 қазанға дейін")?
-                before, after = sent.text[max(0, pos - 25):pos], sent.text[pos:pos + 40]
-                flag(f, "bound", bool(re.search(r"(?:^|\s)\S*$", before) and lex.search("date_bounds", before[-14:]))
-                     or bool(lex.search("date_bounds_after", after)))
-            found.append((iso, kind, f))
+            flag(f, f"year={m.year}")
+            if kind not in ("relative",):
+                flag(f, "bound", _bound(lex, sent.text, m.start))
+            found.append((m.iso, kind, f))
     lead = [s for s in doc.sentences if s.prose][:LEAD_SENTENCES]
     for sent in lead:
         rel = relative_date(doc, lex, sent.text)
