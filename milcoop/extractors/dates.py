@@ -308,7 +308,13 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
     for sent in sentences:
         if sent.planned and not sent.held:
             continue  # "will end on December 28" dates a later stage, not the occasion
-        found = explicit_date(doc, lex, sent.text) or relative_date(doc, lex, sent.text)
+        found = [m for m in mentions(doc, lex, sent.text) if m.kind in ("day", "month") and not m.aside
+                 and not _bound(lex, sent.text, m.start)]  # "until 15 October" bounds something else
+        days = [m for m in found if m.kind == "day"]
+        found = days or found
+        if found:
+            return found[0].iso
+        found = relative_date(doc, lex, sent.text)
         if found:
             return found
     lead = [s for s in doc.sentences if s.prose][:LEAD_SENTENCES]
@@ -327,15 +333,22 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
     return m.group(1) if m else None
 
 
+def _middle(iso: str) -> date:
+    return date.fromisoformat(iso if len(iso) == 10 else (iso + "-15" if len(iso) == 7 else iso + "-07-01"))
+
+
 def _day_gap(doc: Doc, iso: str) -> int | None:
-    """Days from the date to the publication date (negative: after publication)."""
-    if not doc.published:
+    """Days from the date to the publication date (negative: after publication); a publication
+    known to the month counts from its middle."""
+    published = doc.published
+    if published is None and doc.published_iso and len(doc.published_iso) == 7:
+        published = _middle(doc.published_iso)
+    if not published:
         return None
     try:
-        d = date.fromisoformat(iso if len(iso) == 10 else (iso + "-15" if len(iso) == 7 else iso + "-07-01"))
+        return (published - _middle(iso)).days
     except ValueError:
         return None
-    return (doc.published - d).days
 
 
 def _bound(lex: Lexicon, text: str, pos: int) -> bool:
@@ -384,6 +397,11 @@ def date_candidates(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]
             found.append((rel, "lead_relative", {}))
     if doc.published_iso:
         found.append((doc.published_iso[:7], "published_month", {}))
+    for i, sent in enumerate(sentences):  # "signed at the opening of IDEF 2025"
+        for year in named_years(lex, sent.text):
+            f = {}
+            at_least(f, "sentence_rev", 4 - min(i, 3), (1, 2, 3, 4))
+            found.append((f"{year:04d}", "named_year", f))
     for name in exercise_names:
         m = re.search(r"((?:19|20)\d{2})", name)
         if m:

@@ -111,3 +111,40 @@ def test_a_date_in_parentheses_spells_out_the_day_word_before_it(lang, text, exp
 def test_other_dates_in_parentheses_are_asides():
     text = "The plan (approved on 26 August 2005) was discussed."
     assert explicit_date(_doc(None, "en", text), load_lexicon("en"), text) is None
+
+
+def _sentences(text: str, lang: str):
+    from milcoop.extractors.doc import Sentence
+
+    out, start = [], 0
+    for part in text.split(". "):
+        out.append(Sentence(start=start, end=start + len(part), text=part, lang=lang))
+        start += len(part) + 2
+    return out
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The programme runs until 15 October, and the exercise began on 2 October 2025", "2025-10-02"),
+    ("kk", "Бағдарлама 15 қазанға дейін созылады, ал оқу-жаттығу 2025 жылғы 2 қазанда басталды", "2025-10-02"),
+    ("ru", "Документ действует до 15 октября, а учения начались 2 октября 2025 года", "2025-10-02"),
+])
+def test_the_rule_skips_a_bound(lang, text, expected):
+    from milcoop.extractors.dates import event_date
+
+    doc = _doc("2025-10-05", lang, text)
+    doc.sentences = _sentences(text, lang)
+    assert event_date(doc, load_lexicon(lang), doc.sentences, []) == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Подписание состоялось в Стамбуле, на открытии выставки IDEF 2025"),
+    ("en", "The deal was signed in Istanbul at the opening of IDEF 2025"),
+    ("kk", "Келісімге Ыстамбұлда IDEF 2025 көрмесінің ашылуында қол қойылды"),
+])
+def test_a_year_glued_to_a_name_in_the_occasions_sentence_is_a_candidate(lang, text):
+    from milcoop.extractors.dates import date_candidates
+
+    doc = _doc(None, lang, text)
+    doc.sentences = _sentences(text, lang)
+    values = {c.value: c.features for c in date_candidates(doc, load_lexicon(lang), doc.sentences, [], None, None)}
+    assert "kind=named_year" in values["2025"]
