@@ -303,13 +303,12 @@ def _periods(lex: Lexicon) -> list[tuple[re.Pattern, int]]:
             for k, v in lex.mapping("relative_periods").items()]
 
 
-def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> str | None:
-    """``exercise_names``: exercises the article is mainly about (their year dates it last)."""
+def _first_stated(doc: Doc, lex: Lexicon, sentences) -> str | None:
+    """The first day (else month) the first dated sentence states, bounds and asides left out
+    ("until 15 October" bounds something else), else its first relative day."""
     for sent in sentences:
-        if sent.planned and not sent.held:
-            continue  # "will end on December 28" dates a later stage, not the occasion
         found = [m for m in mentions(doc, lex, sent.text) if m.kind in ("day", "month") and not m.aside
-                 and not _bound(lex, sent.text, m.start)]  # "until 15 October" bounds something else
+                 and not _bound(lex, sent.text, m.start)]
         days = [m for m in found if m.kind == "day"]
         found = days or found
         if found:
@@ -317,11 +316,22 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
         found = relative_date(doc, lex, sent.text)
         if found:
             return found
+    return None
+
+
+def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> str | None:
+    """``exercise_names``: exercises the article is mainly about (their year dates it last)."""
+    found = _first_stated(doc, lex, [s for s in sentences if s.held or not s.planned])
+    if found:  # "will end on December 28" dates a later stage, not the occasion
+        return found
     lead = [s for s in doc.sentences if s.prose][:LEAD_SENTENCES]
     for sent in lead:  # "Осы мерейтойға орай бүгін Мәскеуде ..." (date and byline lines do not count)
         found = relative_date(doc, lex, sent.text)
         if found:
             return found
+    found = _first_stated(doc, lex, sentences)  # an occasion all to come: its own planned date
+    if found:
+        return found
     if doc.published_iso:
         return doc.published_iso[:7]
     for name in exercise_names:

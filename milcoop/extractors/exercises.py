@@ -10,7 +10,7 @@ from ..records import Exercise, Span
 from ..translit import romanize
 from .doc import Doc
 
-_QUOTED = re.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’']{2,40}?)\s*[»\"”“’']")
+_QUOTED = re.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’'″]{2,40}?)\s*[»\"”“’'″]")  # ″: a scraped closing quote
 WINDOW = 70
 
 
@@ -42,9 +42,39 @@ def _unit_names(text: str, lex: Lexicon) -> set[str]:
             if beside(m, units) and not beside(m, exercises)}
 
 
+WORD = re.compile(r"[\w-]+")
+
+
+def _heads(text: str, start: int, end: int, lex: Lexicon) -> tuple[bool, bool]:
+    """(a thing noun, an exercise noun) heads the quoted name at ``text[start:end]``: the word right
+    before the quotes ("на полигоне «Матибулак»", "учения «Щит Союза»") or right after them
+    («Бітімгер» оқу-жаттығу орталығы, the "Agile Spirit" drills), on the sides the language
+    puts heads (``name_head_sides``); the word after an exercise noun may still make it a
+    thing's ("training centre")."""
+    sides = lex.raw.get("name_head_sides") or ("before", "after")
+    before = WORD.findall(text[max(0, start - 40):start])[-1:] if "before" in sides else []
+    after = WORD.findall(text[end:end + 60])[:2] if "after" in sides else []
+    thing = any(_whole(lex, "thing_nouns", w) for w in before)
+    exercise = any(_whole(lex, "exercise_nouns", w) for w in before)
+    if after:
+        if lex.search("exercise_nouns", after[0]):
+            compound = len(after) > 1 and _whole(lex, "thing_nouns", after[1])
+            thing = thing or compound
+            exercise = exercise or not compound
+        elif _whole(lex, "thing_nouns", after[0]):
+            thing = True
+    return thing, exercise
+
+
+def _whole(lex: Lexicon, key: str, word: str) -> bool:
+    m = lex.search(key, word)
+    return bool(m) and m.start() == 0 and m.end() == len(word)
+
+
 def normalise_name(name: str) -> str:
-    """'Степной орел - 2016' -> 'Степной орел-2016'."""
-    name = re.sub(r"\s*[-–—−]\s*(\d{2,4})$", r"-\1", name.strip().strip(",.;:"))
+    """'Степной орел - 2016' -> 'Степной орел-2016', 'Өзара әрекет2021' -> 'Өзара әрекет-2021'."""
+    name = re.sub(r"\s*[-–—−]+\s*(\d{2,4})$", r"-\1", name.strip().strip(",.;:"))
+    name = re.sub(r"(?<=[^\W\d_])((?:19|20)\d{2})$", r"-\1", name)
     name = re.sub(r"\s+(\d{4})$", r"-\1", name)
     return re.sub(r"\s+", " ", name)
 
@@ -98,13 +128,16 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
             if not raw:
                 continue
             name_like = _name_like(m.group(1), m.group(0)[-1], sent.text[m.end():])
+            thing, headed = _heads(sent.text, m.start(), m.end(), lex)
             f = {"source=quoted": 1.0}
             within(f, "noun_gap", gap, (3, 10, 25, 70))
             flag(f, "name_like", name_like)
             flag(f, "unit", raw.lower() in units)
             flag(f, "long", len(raw.split()) > 4)
+            flag(f, "thing_head", thing)
+            flag(f, "exercise_head", headed)
             near = any(abs(m.start() - n.end()) <= WINDOW or abs(n.start() - m.end()) <= 25 for n in nouns)
-            ok = near and name_like and len(raw.split()) <= 4 and raw.lower() not in units
+            ok = near and name_like and len(raw.split()) <= 4 and raw.lower() not in units and not thing
             _add(found, english_name(raw) or romanize(raw), sent, f, ok)
     rule_names = {e.name for e in _drop_bare_duplicates([e for e, _, ok in found.values() if ok])}
     candidates = []

@@ -14,16 +14,24 @@ from .doc import Doc, Hit, Sentence
 PLACE_TYPES = {"visit", "exercise", "deployment"}
 
 
+MIN_STEM = 3  # letters a place keeps before a case ending
+
+
 def _preceded_by(doc: Doc, lex: Lexicon, hit: Hit) -> bool:
+    """Is the place put as where something happens: a place preposition before it ("в Анкаре",
+    "in Hanoi") or a place case ending on it (Анкарада, Дохадағы)?"""
     before = doc.text[max(0, hit.start - 4):hit.start]
-    return bool(lex.search("location_preps", before.split()[-1] if before.split() else ""))
+    if lex.search("location_preps", before.split()[-1] if before.split() else ""):
+        return True
+    surface = doc.text[hit.start:hit.end].lower()
+    return any(surface.endswith(s) and len(surface) - len(s) >= MIN_STEM for s in lex.raw.get("location_suffixes") or ())
 
 
 def _is_dateline(doc: Doc, hit: Hit) -> bool:
-    """'Ankara, Turkey – ...', 'АСТАНА. 10 июля.': the place the report was filed from."""
+    """'Ankara, Turkey – ...', 'АСТАНА. 10 июля.', 'New Delhi: ...': the place the report was filed from."""
     line_start = doc.text.rfind("\n", 0, hit.start) + 1
     return not doc.text[line_start:hit.start].strip() and bool(
-        re.match(r"\s*[,.(/—–-]", doc.text[hit.end:hit.end + 3]))
+        re.match(r"\s*[,.(/—–:-]", doc.text[hit.end:hit.end + 3]))
 
 
 def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_city, types) -> Location:
