@@ -7,7 +7,7 @@ from ..lang.lexicon import Lexicon
 from ..learn.decider import Candidate, Decider
 from ..learn.features import at_least, flag, within
 from ..records import Exercise, Span
-from ..translit import romanize
+from ..knowledge import romanize  # letter for letter, as exercise names are reported (Эшелон -> Eshelon)
 from .doc import Doc
 
 _QUOTED = re.compile(r"[«\"“„‘']\s*([^«»\"“”„‘’'″]{2,40}?)\s*[»\"”“’'″]")  # ″: a scraped closing quote
@@ -71,6 +71,17 @@ def _whole(lex: Lexicon, key: str, word: str) -> bool:
     return bool(m) and m.start() == 0 and m.end() == len(word)
 
 
+def _thing_names(text: str, lex: Lexicon) -> set[str]:
+    """Quoted names the article heads with a place or thing noun (штаб «Казбрига», “Weibo”
+    желісі): no exercises wherever else they are quoted (lower-cased)."""
+    out = set()
+    for m in _QUOTED.finditer(text):
+        thing, exercise = _heads(text, m.start(), m.end(), lex)
+        if thing and not exercise:
+            out.add(normalise_name(m.group(1)).lower())
+    return out
+
+
 def normalise_name(name: str) -> str:
     """'Степной орел - 2016' -> 'Степной орел-2016', 'Өзара әрекет2021' -> 'Өзара әрекет-2021'."""
     name = re.sub(r"\s*[-–—−]+\s*(\d{2,4})$", r"-\1", name.strip().strip(",.;:"))
@@ -92,15 +103,20 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
     decider = decider or Decider()
     not_name = {w.lower() for w in lex.raw.get("not_name") or ()}
     found: dict[str, tuple[Exercise, dict, bool]] = {}
-    units = _unit_names(doc.text, lex)
+    units = _unit_names(doc.text, lex) | _thing_names(doc.text, lex)
     unquoted = [re.compile(p) for p in lex.raw.get("exercise_name_patterns") or ()]
+    surfaces: dict[str, set[str]] = {}  # candidate key -> the names as written
     for sent in doc.sentences:
         nouns = list(lex.finditer("exercise_nouns", sent.text))
         if not nouns:
             continue
+        quoted = [(sent.start + m.start(1), sent.start + m.start(1) + len(m.group(1).rstrip(" ,.;:")))
+                  for m in _QUOTED.finditer(sent.text)]
         for start, end, name in known:
             if not sent.start <= start < sent.end:
                 continue
+            if any(a <= start and end <= b and (a, b) != (start, end) for a, b in quoted):
+                continue  # part of a longer quoted name: «Морское взаимодействие-2022» is not «Взаимодействие»
             # a one-word name ("Запад", "Center") is a common word unless dated or next to its noun
             dated = bool(re.search(r"\d$", name))
             beside = any(abs(start - sent.start - n.end()) <= 3 or abs(n.start() - (end - sent.start)) <= 3
@@ -109,7 +125,8 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
             f = {"source=gazetteer": 1.0}
             flag(f, "beside_noun", beside)
             flag(f, "proper", proper)
-            _add(found, name, sent, f, bool(dated or beside or (" " in name.strip() and proper)))
+            _add(found, name, sent, f, bool(dated or beside or (" " in name.strip() and proper)),
+                 surfaces, doc.text[start:end])
         for pattern in unquoted:
             for m in pattern.finditer(sent.text):
                 raw = _strip_common(normalise_name(m.group(1)), not_name)
@@ -119,7 +136,7 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
                                          sent.start + m.start(1), sent.start + m.end(1)))
                 f = {"source=pattern": 1.0}
                 flag(f, "place_inside", place)
-                _add(found, english_name(raw) or raw, sent, f, not place)
+                _add(found, english_name(raw) or romanize(raw), sent, f, not place, surfaces, raw)
         for m in _QUOTED.finditer(sent.text):
             gap = min([abs(m.start() - n.end()) for n in nouns] + [abs(n.start() - m.end()) * 2.8 for n in nouns])
             if gap > WINDOW:
@@ -138,7 +155,8 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
             flag(f, "exercise_head", headed)
             near = any(abs(m.start() - n.end()) <= WINDOW or abs(n.start() - m.end()) <= 25 for n in nouns)
             ok = near and name_like and len(raw.split()) <= 4 and raw.lower() not in units and not thing
-            _add(found, english_name(raw) or romanize(raw), sent, f, ok)
+            _add(found, english_name(raw) or romanize(raw), sent, f, ok, surfaces, raw)
+    _dated_mentions(doc, found, surfaces, english_name)
     rule_names = {e.name for e in _drop_bare_duplicates([e for e, _, ok in found.values() if ok])}
     candidates = []
     for key, (ex, f, ok) in found.items():
@@ -164,14 +182,51 @@ def _strip_common(name: str, not_name: set[str]) -> str:
 
 
 def _drop_bare_duplicates(found: list[Exercise]) -> list[Exercise]:
-    """'Kazind' next to 'Kazind-22' is the same exercise named without its year."""
-    dated = [re.sub(r"[\W_]*\d+$", "", e.name).lower() for e in found if re.search(r"\d$", e.name)]
-    return [e for e in found if re.search(r"\d$", e.name) or e.name.lower() not in dated]
+    """'Kazind' next to 'Kazind-22' is the same exercise named without its year, and 'Khaan Quest 24'
+    next to 'Khaan Quest 2024' the same with its year cut short."""
+    def split(name):
+        m = re.match(r"(.*?)[\W_]*(\d+)$", name)
+        return (m.group(1).lower(), m.group(2)) if m else (name.lower(), "")
+
+    dated = {split(e.name) for e in found if re.search(r"\d$", e.name)}
+    bases = {b for b, _ in dated}
+    out = []
+    for e in found:
+        base, year = split(e.name)
+        if not year and base in bases:
+            continue
+        if len(year) == 2 and any(b == base and len(y) == 4 and y.endswith(year) for b, y in dated):
+            continue
+        out.append(e)
+    return out
 
 
-def _add(found: dict, name: str, sent, features: dict, ok: bool) -> None:
+def _dated_mentions(doc: Doc, found: dict, surfaces: dict[str, set[str]], english_name) -> None:
+    """An exercise named once beside its noun is the same exercise wherever its name recurs: where
+    the text gives it a year ("Garuda Shield 2010 was opened", "Khaan Quest 2024 got under way"),
+    that dated name is the exercise's (the bare one then drops out)."""
+    for key, (ex, features, ok) in list(found.items()):
+        if not ok or re.search(r"\d$", ex.name):
+            continue
+        for surface in surfaces.get(key, ()):
+            if re.search(r"\d$", surface) or len(surface) < 3:
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}[\s\-‑–—]*((?:19|20)\d{{2}}|\d{{2}})(?!\d|[.,:]\d)",
+                                 doc.text):
+                sent = doc.sentence_at(m.start())
+                if sent is None:
+                    continue
+                raw = normalise_name(f"{surface}-{m.group(1)}")
+                dated = english_name(raw) or (f"{ex.name}-{m.group(1)}" if ex.name != surface else romanize(raw))
+                _add(found, dated, sent, {**features, "source=dated_mention": 1.0}, True)
+
+
+def _add(found: dict, name: str, sent, features: dict, ok: bool,
+         surfaces: dict[str, set[str]] | None = None, surface: str | None = None) -> None:
     """One candidate per name: its mentions' evidence, features and the rule's verdict pooled."""
     key = re.sub(r"[\W_]+", "", name.lower())
+    if surfaces is not None and surface:
+        surfaces.setdefault(key, set()).add(surface.strip())
     if key not in found:
         status = "planned" if sent.planned else "held"
         found[key] = (Exercise(name=name, status=status, evidence=[Span(start=sent.start, end=sent.end)]),

@@ -72,3 +72,50 @@ def test_a_command_staff_event_is_an_exercise(rules_only, lang, text):
 
 def test_an_operation_is_no_exercise(rules_only):
     assert exercises(rules_only, "The frigate is due on Friday to join “Operation Aspides” in the Red Sea.", "en") == []
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Exercise Garuda Shield began in the hills. Garuda Shield 2010 was formally opened on Thursday.",
+     "Garuda Shield 2010"),
+    ("en", "The annual training exercise Khaan Quest aims at peace. Khaan Quest 2024 got under way. "
+           "Khaan Quest 24 reaffirms our commitment.", "Khaan Quest 2024"),
+    ("en", "Speaking to the participants of “Agile Spirit 2019,” the minister praised the "
+           "“Agile Spirit” military drills.", "Agile Spirit 2019"),
+])
+def test_an_exercise_takes_the_year_the_text_gives_its_name_elsewhere(rules_only, lang, text, expected):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(expected)}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Учения Дружба-2020 начались в горах.", "Druzhba-2020"),
+    ("ru", "Альянс проведет учения Steadfast Defender с участием 40 тысяч военных.", "Steadfast Defender"),
+    ("kk", "Одақтастар Iron Mace деп аталатын командалық-штабтық әскери оқу-жаттығулар өткізеді.", "Iron Mace"),
+    ("kk", "Альянс 2024 жылға жоспарланған Steadfast Defender жаттығулары туралы айтты.", "Steadfast Defender"),
+])
+def test_unquoted_names_beside_their_noun(rules_only, lang, text, expected):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(expected)}
+
+
+def test_a_known_name_inside_a_longer_quoted_one_is_that_name():
+    from milcoop.extractors import Extractor
+
+    names = exercises(Extractor(decider=Decider()),
+                      "Флоты приступили к совместным учениям «Морское взаимодействие -- 2022».", "ru")
+    assert keys(names) == {exercise_key("Morskoe vzaimodeistvie-2022")}
+
+
+def test_a_name_is_romanised_letter_for_letter():
+    from milcoop.extractors import Extractor
+
+    names = exercises(Extractor(decider=Decider()), "Начались учения «Морское единство-2025».", "ru")
+    assert names == ["Morskoe edinstvo-2025"]
+
+
+@pytest.mark.parametrize("lang, text, exercise", [
+    ("ru", "В учениях «Степной орел-2015» задействуют штаб «Казбрига». Цель учения — совместимость «Казбрига» "
+           "в миротворческих операциях.", "Steppe Eagle-2015"),
+    ("kk", "Армия “Weibo” желісіндегі парақшасында жазды. “Weibo”-дағы жазбаға қарағанда, «Шекара-2025» "
+           "жаттығуы кезінде бірлескен штаб құрылды.", "Шекара-2025"),
+])
+def test_a_name_headed_by_a_thing_once_is_no_exercise_elsewhere(rules_only, lang, text, exercise):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(exercise)}
