@@ -61,12 +61,13 @@ def _patterns(lex: Lexicon):
     month_day = re.compile(rf"\b((?:{months})\w*)\.?\s+(\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d{{2}}))?", re.IGNORECASE)
     year_day_month = re.compile(rf"((?:19|20)\d{{2}})\s*(?:жылғы|ж\.|жылы)?\s+(\d{{1,2}})\s*-?\s*((?:{months})\w*)", re.IGNORECASE)
     month_year = re.compile(rf"\b((?:{months})\w*)\s+((?:19|20)\d{{2}})", re.IGNORECASE)
+    year_month = re.compile(rf"((?:19|20)\d{{2}})\s*(?:жылғы|ж\.|жылы)\s+((?:{months})\w*)", re.IGNORECASE)
     numeric = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})(?![\d.])")
     weekdays = "|".join(lex.mapping("weekdays"))
     weekday = re.compile(rf"(?<!\w)({weekdays})\w*", re.IGNORECASE) if weekdays else None
     relative = "|".join(lex.mapping("relative_days"))
     rel = re.compile(rf"(?<!\w)({relative})(?!\w)", re.IGNORECASE) if relative else None
-    return day_month, month_day, year_day_month, month_year, numeric, weekday, rel
+    return day_month, month_day, year_day_month, month_year, numeric, weekday, rel, year_month
 
 
 @lru_cache(maxsize=8)
@@ -169,6 +170,20 @@ def _year_for(doc: Doc, lex: Lexicon, text: str, month: int, day: int | None,
     return (named, "named") if named else (None, "")
 
 
+@lru_cache(maxsize=8)
+def _period_words(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    before = "|".join(lex.raw.get("period_prepositions") or ["(?!)"])
+    after = "|".join(lex.raw.get("period_year_before") or ["(?!)"])
+    return (re.compile(rf"(?<!\w)(?:{before})\s+$", re.IGNORECASE),
+            re.compile(rf"\s*(?:{after})", re.IGNORECASE))
+
+
+def _document_period(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """Is the year the period of a document ("план на 2012 год", "for 2018", "2024 жылға арналған")?"""
+    before, after = _period_words(lex)
+    return bool(before.search(text[max(0, start - 12):start]) or after.match(text, end))
+
+
 def _asides(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"\([^()]*\)", text)]
 
@@ -178,7 +193,7 @@ def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[M
 
     ``planned``: the text speaks of what is to come (a month alone then means this year or next).
     """
-    day_month, month_day, ydm, month_year, numeric, weekday, rel = _patterns(lex)
+    day_month, month_day, ydm, month_year, numeric, weekday, rel, year_month = _patterns(lex)
     asides = _asides(text)
     found: list[Mention] = []
 
@@ -216,6 +231,10 @@ def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[M
         mon = _month(lex, m.group(1))
         if mon and not any(a <= m.start() < b for a, b in taken):
             add(m.start(), m.end(), f"{int(m.group(2)):04d}-{mon:02d}", "month")
+    for m in year_month.finditer(text):  # "2021 жылғы наурызда"
+        mon = _month(lex, m.group(2))
+        if mon and not any(a <= m.start() < b for a, b in taken):
+            add(m.start(), m.end(), f"{int(m.group(1)):04d}-{mon:02d}", "month")
     taken = [(f.start, f.end) for f in found]
     for pattern, mon, cased in _lone_months(lex):
         for m in pattern.finditer(text):
@@ -228,7 +247,7 @@ def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[M
                 add(m.start(), m.end(), f"{year:04d}-{mon:02d}", "lone_month", source)
     taken = [(f.start, f.end) for f in found]
     for start, end, year in sentence_years(lex, text):
-        if not any(a <= start < b for a, b in taken):
+        if not any(a <= start < b for a, b in taken) and not _document_period(lex, text, start, end):
             add(start, end, f"{year:04d}", "year")
     found.extend(_relative_mentions(doc, lex, text, asides))
     return _spell_out_day_words(lex, sorted(found, key=lambda f: (f.start, -len(f.iso))), text)
@@ -238,7 +257,7 @@ def _relative_mentions(doc: Doc, lex: Lexicon, text: str, asides) -> list[Mentio
     """'сегодня', 'накануне', 'в среду', 'өткен аптада' against a full publication date."""
     if not doc.published:
         return []
-    *_, weekday, rel = _patterns(lex)
+    *_, weekday, rel, _ = _patterns(lex)
     out = []
     if rel:
         for m in rel.finditer(text):
@@ -262,7 +281,7 @@ def _relative_mentions(doc: Doc, lex: Lexicon, text: str, asides) -> list[Mentio
 
 def _spell_out_day_words(lex: Lexicon, found: list[Mention], text: str) -> list[Mention]:
     """'on Monday (July 8, 2024)': a date in parentheses right after a day word is that day's own."""
-    *_, weekday, rel = _patterns(lex)
+    *_, weekday, rel, _ = _patterns(lex)
     out = []
     for f in found:
         if f.aside:
@@ -309,8 +328,7 @@ def _first_stated(doc: Doc, lex: Lexicon, sentences) -> str | None:
     for sent in sentences:
         found = [m for m in mentions(doc, lex, sent.text) if m.kind in ("day", "month") and not m.aside
                  and not _bound(lex, sent.text, m.start)]
-        days = [m for m in found if m.kind == "day"]
-        found = days or found
+        found = [m for m in found if m.kind == "day"] or found
         if found:
             return found[0].iso
         found = relative_date(doc, lex, sent.text)
@@ -336,8 +354,10 @@ def event_date(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]) -> 
         return doc.published_iso[:7]
     for name in exercise_names:
         m = re.search(r"((?:19|20)\d{2})", name)
-        if m:
-            return m.group(1)
+        if m:  # the exercise's year, to the month when the occasion's sentences name one alone
+            months = [x.iso for sent in sentences for x in mentions(doc, lex, sent.text, planned=sent.planned)
+                      if x.kind == "lone_month" and x.iso.startswith(m.group(1))]
+            return months[0] if months else m.group(1)
     # a dated name in the headline: «KADEX-2016» көрмесінде, IDEF 2025
     m = _NAMED_YEAR.search(doc.text[:HEADLINE_CHARS])
     return m.group(1) if m else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..lang.lexicon import Lexicon
 from ..learn.decider import Candidate, Decider
@@ -71,6 +72,31 @@ def _whole(lex: Lexicon, key: str, word: str) -> bool:
     return bool(m) and m.start() == 0 and m.end() == len(word)
 
 
+OPEN_QUOTE_SENTENCES = 3  # a quote left open joins at most this many sentences
+
+
+def _units(doc: Doc) -> list:
+    """The article's sentences, those that a quote spans joined («Interaction. Search. Echelon»
+    is split by its periods)."""
+    out, i, sents = [], 0, doc.sentences
+    while i < len(sents):
+        unit, j = sents[i], i
+        while unit.text.count("«") > unit.text.count("»") and j + 1 < min(len(sents), i + OPEN_QUOTE_SENTENCES):
+            j += 1
+            unit = replace(unit, end=sents[j].end, text=doc.text[unit.start:sents[j].end])
+        out.append(unit)
+        i = j + 1
+    return out
+
+
+def _quoted_names(text: str):
+    """(quote match, name) of every quoted name; «Interaction. Search. Echelon» lists three."""
+    for m in _QUOTED.finditer(text):
+        parts = [p for p in re.split(r"(?<=[^\W\d_]{3})\.\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])", m.group(1)) if p.strip()]
+        for part in parts:
+            yield m, part
+
+
 def _thing_names(text: str, lex: Lexicon) -> set[str]:
     """Quoted names the article heads with a place or thing noun (штаб «Казбрига», “Weibo”
     желісі): no exercises wherever else they are quoted (lower-cased)."""
@@ -106,8 +132,12 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
     units = _unit_names(doc.text, lex) | _thing_names(doc.text, lex)
     unquoted = [re.compile(p) for p in lex.raw.get("exercise_name_patterns") or ()]
     surfaces: dict[str, set[str]] = {}  # candidate key -> the names as written
-    for sent in doc.sentences:
+    previous_nouns = False
+    for sent in _units(doc):
         nouns = list(lex.finditer("exercise_nouns", sent.text))
+        had_nouns, previous_nouns = previous_nouns, bool(nouns)
+        if not nouns and had_nouns:  # "... оқу-жаттығу ұйымдастырады. Бұл шара «X» деген атау алды."
+            nouns = list(lex.finditer("naming_cues", sent.text))
         if not nouns:
             continue
         quoted = [(sent.start + m.start(1), sent.start + m.start(1) + len(m.group(1).rstrip(" ,.;:")))
@@ -137,14 +167,14 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
                 f = {"source=pattern": 1.0}
                 flag(f, "place_inside", place)
                 _add(found, english_name(raw) or romanize(raw), sent, f, not place, surfaces, raw)
-        for m in _QUOTED.finditer(sent.text):
+        for m, part in _quoted_names(sent.text):
             gap = min([abs(m.start() - n.end()) for n in nouns] + [abs(n.start() - m.end()) * 2.8 for n in nouns])
             if gap > WINDOW:
                 continue
-            raw = _strip_common(normalise_name(m.group(1)), not_name)
+            raw = _strip_common(normalise_name(part), not_name)
             if not raw:
                 continue
-            name_like = _name_like(m.group(1), m.group(0)[-1], sent.text[m.end():])
+            name_like = _name_like(part, m.group(0)[-1], sent.text[m.end():])
             thing, headed = _heads(sent.text, m.start(), m.end(), lex)
             f = {"source=quoted": 1.0}
             within(f, "noun_gap", gap, (3, 10, 25, 70))
@@ -174,11 +204,14 @@ def find_exercises(doc: Doc, lex: Lexicon, english_name, known=(), decider: Deci
 
 
 def _strip_common(name: str, not_name: set[str]) -> str:
-    """'Exercise Prabal Dostyk' -> 'Prabal Dostyk'; 'These' -> ''."""
+    """'Exercise Prabal Dostyk' -> 'Prabal Dostyk'; 'Balikatan Exercise' -> 'Balikatan';
+    'These', 'November 21' -> '' (a name has letters)."""
     words = name.split()
     while words and words[0].lower().strip("'’") in not_name:
         words = words[1:]
-    return " ".join(words)
+    while len(words) > 1 and words[-1].lower() in ("exercise", "exercises", "drill", "drills"):
+        words = words[:-1]
+    return " ".join(words) if re.search(r"[^\W\d_]", " ".join(words)) else ""
 
 
 def _drop_bare_duplicates(found: list[Exercise]) -> list[Exercise]:

@@ -148,3 +148,26 @@ def test_a_year_glued_to_a_name_in_the_occasions_sentence_is_a_candidate(lang, t
     doc.sentences = _sentences(text, lang)
     values = {c.value: c.features for c in date_candidates(doc, load_lexicon(lang), doc.sentences, [], None, None)}
     assert "kind=named_year" in values["2025"]
+
+
+def test_without_a_publication_date_a_lone_month_refines_the_exercises_year():
+    from milcoop.extractors.dates import event_date
+
+    text = "Тамызда Ресей мен Қытай бірлескен оқу-жаттығу ұйымдастырады. Бұл шара «Өзара әрекет2021» деген атау алды"
+    doc = _doc(None, "kk", text)
+    doc.sentences = _sentences(text, "kk")
+    assert event_date(doc, load_lexicon("kk"), doc.sentences, ["Ozara areket-2021"]) == "2021-08"
+    assert event_date(doc, load_lexicon("kk"), doc.sentences, ["Ozara areket-2022"]) == "2022"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Министры утвердили план сотрудничества на 2012 год."),
+    ("en", "The ministers approved the cooperation plan for 2012."),
+    ("kk", "Министрлер 2012 жылға арналған ынтымақтастық жоспарын бекітті."),
+])
+def test_a_documents_period_is_no_date(lang, text):
+    assert _found(lang, None, text) == []
+
+
+def test_a_kazakh_year_before_its_month():
+    assert _found("kk", None, "2021 жылғы наурызда құжатқа қол қойылды.") == [("2021-03", "month")]

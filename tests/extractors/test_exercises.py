@@ -119,3 +119,29 @@ def test_a_name_is_romanised_letter_for_letter():
 ])
 def test_a_name_headed_by_a_thing_once_is_no_exercise_elsewhere(rules_only, lang, text, exercise):
     assert keys(exercises(rules_only, text, lang)) == {exercise_key(exercise)}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The drill, the eighth in the series held under the name Garuda Shakti, is taking place in Karawang.",
+     {"Garuda Shakti"}),
+    ("en", "The minister also visited Cruzex 2024, the large operational air exercise now under way there.",
+     {"Cruzex 2024"}),
+    ("en", "The «Interaction. Search. Echelon» military exercises have got under way.",
+     {"Interaction", "Search", "Echelon"}),
+    ("kk", "Тамызда Ресей мен Қытай бірлескен әскери оқу-жаттығу ұйымдастырады. Қытай аумағында өтетін бұл шара "
+           "«Өзара әрекет2021» деген атау алды.", {"Ozara areket-2021"}),
+    ("ru", "Россия и Пакистан провели совместные учения. Мероприятие под названием «Дружба-2020» проводится уже "
+           "в пятый раз.", {"Druzhba-2020"}),
+])
+def test_names_given_by_a_naming_word_an_apposition_or_a_list(rules_only, lang, text, expected):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(e) for e in expected}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "During a Senior Visitors Day, the exercise was watched by the minister.", set()),
+    ("en", "Launched on November 21, the exercise seeks to improve how the forces operate.", set()),
+    ("en", "On Monday the 39th Balikatan Exercise, the yearly bilateral drill of the two countries, was opened.",
+     {"Balikatan"}),
+])
+def test_an_apposition_needs_a_name(rules_only, lang, text, expected):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(e) for e in expected}
