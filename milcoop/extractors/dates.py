@@ -47,7 +47,7 @@ class Mention:
     start: int
     end: int
     iso: str
-    kind: str  # day, month (with its year), year, lone_month, relative, weekday, period
+    kind: str  # day, month (with its year), lone_month, relative, weekday, period
     year: str = "written"  # where the year came from: written, sentence, published, named
     aside: bool = False  # in parentheses ("(approved on 26 August 2005)")
 
@@ -122,9 +122,10 @@ def _in_range(text: str, start: int, end: int) -> bool:
 
 def sentence_years(lex: Lexicon, text: str) -> list[tuple[int, int, int]]:
     """(start, end, year) of the years ``text`` states on their own: not part of a name, nor an
-    end of a period."""
+    end of a period, nor a document's period ("план на 2012 год")."""
     return [(m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text)
-            if not _named(lex, text, m.start()) and not _in_range(text, m.start(), m.end())]
+            if not _named(lex, text, m.start()) and not _in_range(text, m.start(), m.end())
+            and not _document_period(lex, text, m.start(), m.end())]
 
 
 def named_years(lex: Lexicon, text: str) -> list[int]:
@@ -189,7 +190,7 @@ def _asides(text: str) -> list[tuple[int, int]]:
 
 
 def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[Mention]:
-    """Every date ``text`` states, in order: explicit ones, lone months and years, relative days.
+    """Every date ``text`` states, in order: explicit ones, lone months, relative days.
 
     ``planned``: the text speaks of what is to come (a month alone then means this year or next).
     """
@@ -245,10 +246,6 @@ def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[M
             year, source = _year_for(doc, lex, text, mon, None, planned)
             if year:
                 add(m.start(), m.end(), f"{year:04d}-{mon:02d}", "lone_month", source)
-    taken = [(f.start, f.end) for f in found]
-    for start, end, year in sentence_years(lex, text):
-        if not any(a <= start < b for a, b in taken) and not _document_period(lex, text, start, end):
-            add(start, end, f"{year:04d}", "year")
     found.extend(_relative_mentions(doc, lex, text, asides))
     return _spell_out_day_words(lex, sorted(found, key=lambda f: (f.start, -len(f.iso))), text)
 
@@ -401,7 +398,7 @@ def date_candidates(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]
         for m in mentions(doc, lex, sent.text, planned=sent.planned and not sent.held):
             if m.aside:
                 continue
-            kind = {"day": "explicit", "month": "explicit", "lone_month": "lone_month", "year": "year"}.get(m.kind, "relative")
+            kind = {"day": "explicit", "month": "explicit", "lone_month": "lone_month"}.get(m.kind, "relative")
             f: dict[str, float] = {}
             if outside:
                 flag(f, "outside")

@@ -78,6 +78,7 @@ def test_a_month_word_that_is_no_month(lang, text):
 
 @pytest.mark.parametrize("lang, text, expected", [
     ("ru", "В 2024 году Казахстан председательствует в ОДКБ.", [2024]),
+    ("ru", "Министры утвердили план на 2012 год.", []),
     ("kk", "2024 жылы ҰҚШҰ-ға Қазақстан төрағалық етеді.", [2024]),
     ("en", "In 2024 the country chairs the organisation; the IDEF 2025 fair opens.", [2024]),
     ("ru", "План на 2013-2017 годы подписан.", []),
@@ -160,12 +161,13 @@ def test_without_a_publication_date_a_lone_month_refines_the_exercises_year():
     assert event_date(doc, load_lexicon("kk"), doc.sentences, ["Ozara areket-2022"]) == "2022"
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("ru", "Министры утвердили план сотрудничества на 2012 год."),
-    ("en", "The ministers approved the cooperation plan for 2012."),
-    ("kk", "Министрлер 2012 жылға арналған ынтымақтастық жоспарын бекітті."),
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "5 мая министры утвердили план сотрудничества на 2012 год.", "2011-05-05"),
+    ("en", "On 5 May the ministers approved the cooperation plan for 2012.", "2011-05-05"),
+    ("kk", "5 мамырда министрлер 2012 жылға арналған ынтымақтастық жоспарын бекітті.", "2011-05-05"),
 ])
-def test_a_documents_period_is_no_date(lang, text):
+def test_a_documents_period_is_no_year_of_the_day(lang, text, expected):
+    assert explicit_date(_doc("2011-05-20", lang, text), load_lexicon(lang), text) == expected
     assert _found(lang, None, text) == []
 
 
