@@ -20,10 +20,17 @@ MIN_STEM = 3  # letters a place keeps before a case ending
 def _preceded_by(doc: Doc, lex: Lexicon, hit: Hit) -> bool:
     """Is the place put as where something happens: a place preposition before it ("в Анкаре",
     "in Hanoi") or a place case ending on it (Анкарада, Дохадағы)?"""
-    before = doc.text[max(0, hit.start - 4):hit.start]
-    if lex.search("location_preps", before.split()[-1] if before.split() else ""):
+    before = doc.text[max(0, hit.start - 40):hit.start]
+    last = [m for m in lex.finditer("location_city_words", before) if not before[m.end():].strip(" .")]
+    if last:  # "в г. Нур-Султане", "in the Kazakh capital Astana": the word before the word for 'city'
+        before = before[:last[-1].start()]
+    words = before.split()
+    if lex.search("location_preps", words[-1] if words else ""):
         return True
     surface = doc.text[hit.start:hit.end].lower()
+    following = re.match(r"\s+([\w-]+)", doc.text[hit.end:hit.end + 30])
+    if following and lex.search("location_city_words", following.group(1)):
+        surface = following.group(1).lower()  # "Бейжің қаласында": the word for 'city' takes the ending
     return any(surface.endswith(s) and len(surface) - len(s) >= MIN_STEM for s in lex.raw.get("location_suffixes") or ())
 
 
@@ -47,6 +54,8 @@ def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_c
                     continue
                 if not pass_ or _preceded_by(doc, lex, hit):
                     return Location(city=hit.value, country=hit.country)
+        if pass_ and dateline_city:  # a city named without a place word ("Hanoi agreed to buy") is no venue
+            return Location(city=dateline_city[0], country=dateline_city[1])
     if dateline_city:
         return Location(city=dateline_city[0], country=dateline_city[1])
     if types & PLACE_TYPES:
