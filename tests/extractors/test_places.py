@@ -70,3 +70,17 @@ def _location(extractor, lang: str, text: str):
 ])
 def test_the_stated_venue_then_the_dateline_then_a_bare_city(rules_only, lang, text, city):
     assert _location(rules_only, lang, text).city == city
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    ("en", "The defence ministers met on the margins of the meeting held in Singapore.", "Singapore"),
+    ("ru", "Министры встретились в Сингапуре.", "Singapore"),
+    ("kk", "Министрлер Сингапурда кездесті.", "Singapore"),
+    ("kk", "Делегация Теһрандағы университетке барды.", "Tehran"),
+])
+def test_a_city_state_is_named_by_its_countrys_name(rules_only, lang, text, city):
+    assert _location(rules_only, lang, text).city == city
+
+
+def test_a_capital_named_like_its_country_only_in_russian_stays_the_country(rules_only):
+    assert _location(rules_only, "ru", "Министры встретились в Алжире.").city is None
