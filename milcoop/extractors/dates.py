@@ -320,11 +320,12 @@ def _periods(lex: Lexicon) -> list[tuple[re.Pattern, int]]:
 
 
 def _first_stated(doc: Doc, lex: Lexicon, sentences) -> str | None:
-    """The first day (else month) the first dated sentence states, bounds and asides left out
-    ("until 15 October" bounds something else), else its first relative day."""
+    """The first day (else month) the first dated sentence states, bounds, documents' dates and asides
+    left out ("until 15 October" bounds something else, "the treaty of 15 May 1992" dates a document),
+    else its first relative day."""
     for sent in sentences:
         found = [m for m in mentions(doc, lex, sent.text) if m.kind in ("day", "month") and not m.aside
-                 and not _bound(lex, sent.text, m.start)]
+                 and not _bound(lex, sent.text, m.start) and not _document_date(lex, sent.text, m.start, m.end)]
         found = [m for m in found if m.kind == "day"] or found
         if found:
             return found[0].iso
@@ -378,6 +379,23 @@ def _day_gap(doc: Doc, iso: str) -> int | None:
         return None
 
 
+DOCUMENT_REACH = 60  # a document noun this far after a Kazakh attributive date is what it dates
+
+
+def _document_date(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """Does the date at ``text[start:end]`` date a document ("Договор от 15 мая 1992 года", "the Treaty
+    of 15 May 1992", "1992 жылғы 15 мамырдағы шарт") rather than an occasion?"""
+    before = text[max(0, start - 40):start]
+    word = re.search(r"([\w-]+)\s*$", before)
+    if word and lex.search("document_date_before", word.group(1)):
+        return True
+    if word and word.group(1).lower() == "of" and lex.any_label("documents", before[:word.start()][-25:]):
+        return True
+    ending = text[start:end].rstrip().lower()
+    return any(ending.endswith(s) for s in lex.raw.get("document_date_suffixes") or ()) \
+        and lex.any_label("documents", text[end:end + DOCUMENT_REACH])
+
+
 def _bound(lex: Lexicon, text: str, pos: int) -> bool:
     """Is the date at ``pos`` a bound ("until 15 October", "15 қазанға дейін")?"""
     before, after = text[max(0, pos - 25):pos], text[pos:pos + 40]
@@ -416,6 +434,7 @@ def date_candidates(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]
             flag(f, f"year={m.year}")
             if kind not in ("relative",):
                 flag(f, "bound", _bound(lex, sent.text, m.start))
+                flag(f, "document_date", _document_date(lex, sent.text, m.start, m.end))
             found.append((m.iso, kind, f))
     lead = [s for s in doc.sentences if s.prose][:LEAD_SENTENCES]
     for sent in lead:

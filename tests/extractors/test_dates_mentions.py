@@ -173,3 +173,19 @@ def test_a_documents_period_is_no_year_of_the_day(lang, text, expected):
 
 def test_a_kazakh_year_before_its_month():
     assert _found("kk", None, "2021 жылғы наурызда құжатқа қол қойылды.") == [("2021-03", "month")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("ru", "Стороны обсудили Договор о коллективной безопасности от 15 мая 1992 года, учения начались 2 октября 2025 года",
+     "2025-10-02"),
+    ("en", "They discussed the Treaty of 15 May 1992 and the exercise that began on 2 October 2025", "2025-10-02"),
+    ("en", "They discussed the agreement dated 26 August 2005; the exercise began on 2 October 2025", "2025-10-02"),
+    ("kk", "Тараптар 1992 жылғы 15 мамырдағы Ұжымдық қауіпсіздік туралы шартты талқылады, оқу-жаттығу 2025 жылғы "
+           "2 қазанда басталды", "2025-10-02"),
+])
+def test_the_rule_skips_a_documents_date(lang, text, expected):
+    from milcoop.extractors.dates import event_date
+
+    doc = _doc("2025-10-05", lang, text)
+    doc.sentences = _sentences(text, lang)
+    assert event_date(doc, load_lexicon(lang), doc.sentences, []) == expected
