@@ -133,6 +133,20 @@ def named_years(lex: Lexicon, text: str) -> list[int]:
     return [int(m.group(1)) for m in _YEAR.finditer(text) if _named(lex, text, m.start())]
 
 
+EXERCISE_REACH = 30  # an exercise noun this close to a dated name makes it an exercise's
+
+
+def _venue_years(lex: Lexicon, text: str) -> list[int]:
+    """Years glued to names of what hosts an occasion ("at the opening of IDEF 2025"); an exercise's
+    name («Бірлестік-2024» оқу-жаттығуы, planned or past) dates that exercise, not the occasion."""
+    out = []
+    for m in _YEAR.finditer(text):
+        if _named(lex, text, m.start()) and not lex.search(
+                "exercise_nouns", text[max(0, m.start() - EXERCISE_REACH - 20):m.end() + EXERCISE_REACH]):
+            out.append(int(m.group(1)))
+    return out
+
+
 def text_year(doc: Doc, lex: Lexicon) -> int | None:
     """The year the text gives its dated names, the most named first: an undated day's year when
     the publication date is unknown ("17 ноября" in a report on «Хамкорлик-2021»)."""
@@ -444,7 +458,7 @@ def date_candidates(doc: Doc, lex: Lexicon, sentences, exercise_names: list[str]
     if doc.published_iso:
         found.append((doc.published_iso[:7], "published_month", {}))
     for i, sent in enumerate(sentences):  # "signed at the opening of IDEF 2025"
-        for year in named_years(lex, sent.text):
+        for year in _venue_years(lex, sent.text):
             f = {}
             at_least(f, "sentence_rev", 4 - min(i, 3), (1, 2, 3, 4))
             found.append((f"{year:04d}", "named_year", f))

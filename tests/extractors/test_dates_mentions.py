@@ -189,3 +189,13 @@ def test_the_rule_skips_a_documents_date(lang, text, expected):
     doc = _doc("2025-10-05", lang, text)
     doc.sentences = _sentences(text, lang)
     assert event_date(doc, load_lexicon(lang), doc.sentences, []) == expected
+
+
+def test_an_exercises_year_in_the_occasions_sentence_is_no_venue_year():
+    from milcoop.extractors.dates import date_candidates
+
+    text = "Министрлер Қазақстанда өткізу жоспарланып отырған «Бірлестік-2024» оқу-жаттығуының өзектілігін атап өтті"
+    doc = _doc(None, "kk", text)
+    doc.sentences = _sentences(text, "kk")
+    kinds = [k for c in date_candidates(doc, load_lexicon("kk"), doc.sentences, [], None, None) for k in c.features]
+    assert "kind=named_year" not in kinds
