@@ -173,8 +173,9 @@ def published_line_date(text: str) -> str | None:
 
 
 def url_date(url: str | None) -> str | None:
-    """The date a URL carries: ``?date=``, ``/2018/11/08/``, ``20190513``,
-    ``-2018-10-26``, ``/2018/11/`` or a trailing ``-<id>-2021`` year."""
+    """The date a URL carries: ``?date=``, ``/2018/11/08/``, ``20190513``, an agency id that
+    starts with it (``AEN20230524009500325``), ``-2018-10-26``, ``/2018/11/`` or a trailing
+    ``-<id>-2021`` year."""
     if not url:
         return None
     parts = urlsplit(url)
@@ -190,8 +191,8 @@ def url_date(url: str | None) -> str | None:
             if found:
                 return found
     for match in re.finditer(r"\d{8,}", path):
-        found = _compact(match[0])
-        if found:
+        found = _compact(match[0]) or (_compact(match[0][:8]) if re.search(r"[A-Z]{2,}$", path[:match.start()]) else None)
+        if found:  # an agency's dated id (AEN20230524009500325) starts with its date
             return found
     for match in re.finditer(r"/(\d{4})/(\d{1,2})(?:/|$)", path):
         found = iso(int(match[1]), int(match[2]))

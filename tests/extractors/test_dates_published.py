@@ -44,3 +44,14 @@ def test_a_month_stamp_takes_the_day_of_the_url_that_agrees():
     text = " date 2022-01 Председатель прибыл в область и проведёт совещание."
     assert detect_dateline(text, "https://example.kg/blog/2022/01/28/news/").published == "2022-01-28"
     assert detect_dateline(text, "https://example.kg/blog/2021/12/30/news/").published == "2022-01"
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://en.yna.co.kr/view/AEN20230524009500325", "2023-05-24"),
+    ("https://example.com/news/20190513105512", "2019-05-13"),
+    ("https://example.com/news/123420230524009500325", None),  # digits only: an id, not a date
+])
+def test_an_agency_id_that_starts_with_its_date(url, expected):
+    from milcoop.reading.dates import url_date
+
+    assert url_date(url) == expected
