@@ -46,14 +46,16 @@ def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_c
 
     The dateline city counts only when the text names no other place.
     """
+    dateline_city = dateline_city or next(((h.value, h.country) for h in doc.cities if _is_dateline(doc, h)), None)
     for pass_ in (True, False):
         for sent in sentences:
             for hit in doc.hits_in(doc.cities, sent.start, sent.end):
                 if _is_dateline(doc, hit):
-                    dateline_city = dateline_city or (hit.value, hit.country)
                     continue
                 if not pass_ or _preceded_by(doc, lex, hit):
                     return Location(city=hit.value, country=hit.country)
+            if pass_ and dateline_city and lex.search("location_here", sent.text):
+                return Location(city=dateline_city[0], country=dateline_city[1])  # "a ceremony held here"
         if pass_ and dateline_city:  # a city named without a place word ("Hanoi agreed to buy") is no venue
             return Location(city=dateline_city[0], country=dateline_city[1])
     if dateline_city:
@@ -177,6 +179,8 @@ def location_candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence], datel
         at_least(f, "doc", len(hits), (1, 2, 3))
         flag(f, "dateline", bool(dateline) and dateline[0] == city)
         flag(f, "dateline_line", any(_is_dateline(doc, h) for h in hits))
+        flag(f, "here", (bool(dateline) and dateline[0] == city or any(_is_dateline(doc, h) for h in hits))
+             and any(lex.search("location_here", s.text) for s in sentences))
         flag(f, "after_place_prep", any(_preceded_by(doc, lex, h) for h in in_core))
         flag(f, "after_place_prep_anywhere", any(_preceded_by(doc, lex, h) for h in hits))
         if city in core_order:

@@ -176,6 +176,8 @@ def _dateline_patterns() -> list[re.Pattern[str]]:
         rf"(?:\((?P<outlet>[^)\n]{{2,40}})\)\s*)?(?:{_DASH}|:|\.(?=\s))",
         # BISHKEK -- The...   /   RAWALPINDI: On... (a colon only before prose)
         rf"{caps_city}\s*(?:{_DASH}\s+(?=[{_U}«\"])|:\s+(?=[^\n]{{80}}))",
+        # New Delhi | Press Trust of India   (a byline of a known outlet)
+        rf"(?P<city>[{_U}][{_L}'’]+(?:[ -][{_U}][{_L}'’]+){{0,2}})\s*\|\s*{alias}[ \t]*(?:\n|$)",
     )]
 
 

@@ -84,3 +84,21 @@ def test_a_city_state_is_named_by_its_countrys_name(rules_only, lang, text, city
 
 def test_a_capital_named_like_its_country_only_in_russian_stays_the_country(rules_only):
     assert _location(rules_only, "ru", "Министры встретились в Алжире.").city is None
+
+
+def test_a_byline_of_a_known_outlet_gives_the_dateline():
+    from milcoop.reading import detect_dateline
+
+    found = detect_dateline("Army chief made an honorary General\n\nNew Delhi | Press Trust of India\n\nAt a ceremony...")
+    assert (found.city, found.outlet) == ("New Delhi", "Press Trust of India")
+    assert detect_dateline("Reading time 2 min | Press Trust of India\nThe ministers met.").city is None
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    ("en", "NEW DELHI, India – At a ceremony held here on Thursday the President made the general an honorary "
+           "General. Last month a ceremony was held in Kathmandu.", "New Delhi"),
+    ("ru", "МОСКВА, 15 декабря. /ТАСС/. Здесь прошли переговоры министров. Ранее они встречались в Анкаре.", "Moscow"),
+    ("kk", "АСТАНА. KAZINFORM – Министрлер осында келіссөздер жүргізді. Бұған дейін олар Анкарада кездескен.", "Astana"),
+])
+def test_here_puts_the_occasion_at_the_dateline(rules_only, lang, text, city):
+    assert _location(rules_only, lang, text).city == city
