@@ -257,11 +257,20 @@ def mentions(doc: Doc, lex: Lexicon, text: str, planned: bool = False) -> list[M
                 continue
             if not cased and m.group(0)[:1].isupper() and text[:m.start()].strip(" \t\n«\"“—–-"):
                 continue  # a capitalised month word inside a sentence is a name (Август, Қазан)
+            if cased and _after_name(lex, text, m.start()):
+                continue  # "Theresa May"
             year, source = _year_for(doc, lex, text, mon, None, planned)
             if year:
                 add(m.start(), m.end(), f"{year:04d}-{mon:02d}", "lone_month", source)
     found.extend(_relative_mentions(doc, lex, text, asides))
     return _spell_out_day_words(lex, sorted(found, key=lambda f: (f.start, -len(f.iso))), text)
+
+
+def _after_name(lex: Lexicon, text: str, start: int) -> bool:
+    """Does a capitalised word other than a function word stand right before ``start``?"""
+    word = _AFTER_WORD.search(text[max(0, start - 30):start])
+    stop = {x.lower() for x in lex.raw.get("not_name") or ()}
+    return bool(word) and word.group(1)[:1].isupper() and word.group(1).lower() not in stop
 
 
 def _relative_mentions(doc: Doc, lex: Lexicon, text: str, asides) -> list[Mention]:

@@ -68,6 +68,7 @@ def test_a_month_alone_dates_the_month(lang, published, text, planned, expected)
 
 @pytest.mark.parametrize("lang, text", [
     ("en", "Officials said the talks may resume."),  # the modal verb
+    ("en", "Prime Minister Theresa May met the minister."),  # a surname
     ("ru", "Генерал Август Иванов прибыл в столицу."),  # a given name
     ("kk", "Делегация Қазанда болды."),  # the city of Kazan
     ("ru", "Майор доложил министру."),  # a rank, not May
