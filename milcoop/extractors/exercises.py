@@ -53,6 +53,7 @@ def _heads(text: str, start: int, end: int, lex: Lexicon) -> tuple[bool, bool]:
     puts heads (``name_head_sides``); the word after an exercise noun may still make it a
     thing's ("training centre")."""
     sides = lex.raw.get("name_head_sides") or ("before", "after")
+    start, end = _coordinated(text, start, end, lex)
     before = WORD.findall(text[max(0, start - 40):start])[-1:] if "before" in sides else []
     after = WORD.findall(text[end:end + 60])[:2] if "after" in sides else []
     thing = any(_whole(lex, "thing_nouns", w) for w in before)
@@ -65,6 +66,25 @@ def _heads(text: str, start: int, end: int, lex: Lexicon) -> tuple[bool, bool]:
         elif _whole(lex, "thing_nouns", after[0]):
             thing = True
     return thing, exercise
+
+
+COORDINATED = 3  # quoted names joined by 'and' that share one head noun, at most
+
+
+def _coordinated(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+    """The span of the quoted names joined to this one by a conjunction ("на полигонах «Фориш» и
+    «Янгиарык»", «Фориш» және «Янгиарық» полигондарында): they share the head noun."""
+    conj = "|".join(re.escape(c) for c in lex.raw.get("conjunctions") or () if c.strip("-–—"))
+    if not conj:
+        return start, end
+    quotes = [m.span() for m in _QUOTED.finditer(text)]
+    for _ in range(COORDINATED):
+        prev = [a for a, b in quotes if b <= start and re.fullmatch(rf"\s*(?:{conj})\s*", text[b:start])]
+        nxt = [b for a, b in quotes if a >= end and re.fullmatch(rf"\s*(?:{conj})\s*", text[end:a])]
+        if not prev and not nxt:
+            break
+        start, end = (prev[-1] if prev else start), (nxt[0] if nxt else end)
+    return start, end
 
 
 def _whole(lex: Lexicon, key: str, word: str) -> bool:

@@ -145,3 +145,12 @@ def test_names_given_by_a_naming_word_an_apposition_or_a_list(rules_only, lang, 
 ])
 def test_an_apposition_needs_a_name(rules_only, lang, text, expected):
     assert keys(exercises(rules_only, text, lang)) == {exercise_key(e) for e in expected}
+
+
+@pytest.mark.parametrize("lang, text, exercise", [
+    ("ru", "Учения «Дустлик-2024» прошли на полигонах «Фориш» и «Янгиарык».", "Dustlik-2024"),
+    ("kk", "«Дустлик-2024» оқу-жаттығуы «Фориш» және «Янгиарық» полигондарында өтті.", "Dustlik-2024"),
+    ("en", "The Dustlik-2024 exercise was held at the “Forish” and “Yangiaryk” ranges.", "Dustlik-2024"),
+])
+def test_names_joined_by_and_share_their_head(rules_only, lang, text, exercise):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(exercise)}
