@@ -49,9 +49,10 @@ def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_c
     dateline_city = dateline_city or next(((h.value, h.country) for h in doc.cities if _is_dateline(doc, h)), None)
     for pass_ in (True, False):
         for sent in sentences:
+            earlier = bool(lex.search("location_earlier", sent.text))
             for hit in doc.hits_in(doc.cities, sent.start, sent.end):
-                if _is_dateline(doc, hit):
-                    continue
+                if _is_dateline(doc, hit) or (pass_ and earlier):
+                    continue  # "the agreement was signed last year in Ankara": another occasion's place
                 if not pass_ or _preceded_by(doc, lex, hit):
                     return Location(city=hit.value, country=hit.country)
             if pass_ and dateline_city and lex.search("location_here", sent.text):
@@ -183,6 +184,8 @@ def location_candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence], datel
              and any(lex.search("location_here", s.text) for s in sentences))
         flag(f, "after_place_prep", any(_preceded_by(doc, lex, h) for h in in_core))
         flag(f, "after_place_prep_anywhere", any(_preceded_by(doc, lex, h) for h in hits))
+        flag(f, "earlier_only", bool(sents) and all(s is not None and lex.search("location_earlier", s.text)
+                                                     for s in sents))
         if city in core_order:
             at_least(f, "core_order_rev", 3 - min(core_order.index(city), 2), (1, 2, 3))
         flag(f, "head", head is not None and any(head.start <= h.start < head.end for h in hits))
