@@ -107,8 +107,16 @@ def test_here_puts_the_occasion_at_the_dateline(rules_only, lang, text, city):
 @pytest.mark.parametrize("lang, text, city", [
     ("kk", "НҰР-СҰЛТАН, 30 қазан – Sputnik. Мәжіліс келісімді ратификациялады. Келісім былтыр Анкарада "
            "рәсімделген.", "Nur-Sultan"),
-    ("ru", "МОСКВА, 15 декабря. /ТАСС/. Госдума ратифицировала соглашение. Ранее его подписали в Анкаре.", "Moscow"),
+    ("ru", "МОСКВА, 15 декабря. /ТАСС/. Госдума ратифицировала соглашение. В прошлом году его подписали в Анкаре.", "Moscow"),
     ("en", "MOSCOW - The parliament ratified the agreement. It was signed last year in Ankara.", "Moscow"),
 ])
 def test_a_place_of_an_earlier_occasion_is_not_this_ones(rules_only, lang, text, city):
+    assert _location(rules_only, lang, text).city == city
+
+
+@pytest.mark.parametrize("lang, text, city", [
+    ("ru", "МОСКВА, 15 декабря. /ТАСС/. Как сообщалось ранее, переговоры министров прошли в Анкаре.", "Ankara"),
+    ("en", "MOSCOW - Earlier this week the ministers held talks in Ankara.", "Ankara"),
+])
+def test_earlier_news_of_this_occasion_keeps_its_venue(rules_only, lang, text, city):
     assert _location(rules_only, lang, text).city == city
