@@ -235,8 +235,9 @@ def _strip_common(name: str, not_name: set[str]) -> str:
 
 
 def _drop_bare_duplicates(found: list[Exercise]) -> list[Exercise]:
-    """'Kazind' next to 'Kazind-22' is the same exercise named without its year, and 'Khaan Quest 24'
-    next to 'Khaan Quest 2024' the same with its year cut short."""
+    """'Kazind' next to 'Kazind-22' is the same exercise named without its year, 'Khaan Quest 24'
+    next to 'Khaan Quest 2024' the same with its year cut short, and 'Kazind-21' next to 'Kazind-22'
+    an earlier edition the article only recalls."""
     def split(name):
         m = re.match(r"(.*?)[\W_]*(\d+)$", name)
         return (m.group(1).lower(), m.group(2)) if m else (name.lower(), "")
@@ -250,8 +251,15 @@ def _drop_bare_duplicates(found: list[Exercise]) -> list[Exercise]:
             continue
         if len(year) == 2 and any(b == base and len(y) == 4 and y.endswith(year) for b, y in dated):
             continue
+        if year and any(b == base and _year_of(y) > _year_of(year) for b, y in dated):
+            continue  # 'Kazind-21' beside 'Kazind-22': the earlier edition is history
         out.append(e)
     return out
+
+
+def _year_of(digits: str) -> int:
+    """'22' -> 2022, '2016' -> 2016 (an edition's year)."""
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
 
 
 def _dated_mentions(doc: Doc, found: dict, surfaces: dict[str, set[str]], english_name) -> None:

@@ -154,3 +154,12 @@ def test_an_apposition_needs_a_name(rules_only, lang, text, expected):
 ])
 def test_names_joined_by_and_share_their_head(rules_only, lang, text, exercise):
     assert keys(exercises(rules_only, text, lang)) == {exercise_key(exercise)}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The exercise 'Kazind-22' is in its sixth edition. Last year's 'Kazind-21' exercise was held in Kazakhstan.",
+     "Kazind-22"),
+    ("ru", "Начались учения «Селенга-2022». В прошлом году учения «Селенга-2021» прошли в Монголии.", "Selenga-2022"),
+])
+def test_an_earlier_edition_beside_the_current_one_is_history(rules_only, lang, text, expected):
+    assert keys(exercises(rules_only, text, lang)) == {exercise_key(expected)}
