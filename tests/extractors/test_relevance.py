@@ -187,3 +187,14 @@ def test_a_meeting_in_one_partys_country_with_the_other_is_a_visit(lang, text, v
     not an ambassador who lives there)."""
     types = _extract(text, lang).events[0].type
     assert ("visit" in types) is visit
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Минскіде ҰҚШҰ қорғаныс министрлері бас қосты. Отырыста әскери ынтымақтастық мәселелері талқыланды."),
+    ("ru", "В Минске собрались министры обороны стран ОДКБ. На заседании обсудили военное сотрудничество."),
+    ("en", "CSTO defence ministers gathered in Minsk for a council session on military cooperation."),
+])
+def test_an_organisations_military_session_is_cooperation_without_a_named_country(lang, text):
+    """The members of the organisation are the parties even when no country is named."""
+    record = _extract(text, lang)
+    assert record.relevant and "CSTO" in record.events[0].orgs
