@@ -35,7 +35,7 @@ def test_migrations_create_every_table(tmp_path, where):
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
     assert names == TABLES | {"alembic_version"}
-    assert version == ["0005"]
+    assert version == ["0006"]
     if where == "file":
         assert Path(db).exists()
 
@@ -63,7 +63,7 @@ def test_open_store_twice_on_one_file(tmp_path, articles):
     with open_store(str(db)) as store:
         assert store.article_ids() == [article.id]
         with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0005"]
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0006"]
 
 
 def test_downgrade_to_base_and_back(tmp_path):
