@@ -118,6 +118,22 @@ def _share(ok: int, n: int) -> float | None:
     return round(ok / n, 4) if n else None
 
 
+def _error_kind(g: dict, p: dict | None, found: officials.OfficialMatch, pred: dict) -> str:
+    """What went wrong for one gold official: 'missing', 'spelling' (extracted and linked to the official,
+    but the reference's spelling fails the scorer's surname rule), or 'role' / 'country' (marked
+    'as reference' when the extracted value is the reference's for that day, so the gold differs from it)."""
+    if p is None:
+        linked = any(q.get("official_id") == found.person.id
+                     for ev in pred.get("events") or [] for q in ev.get("participants") or [])
+        return "spelling" if linked else "missing"
+    parts = []
+    if g.get("role") != p.get("role"):
+        parts.append("role as reference" if found.term and p.get("role") == found.term.role else "role")
+    if (g.get("country") or "").upper() != (p.get("country") or "").upper():
+        parts.append("country as reference" if p.get("country") == found.country else "country")
+    return "+".join(parts)
+
+
 def _officials(golds: list[dict], preds: dict[str, dict], published: dict[str, str | None],
                score: ModuleType) -> tuple[dict, dict[tuple[str, str], str]]:
     """Name, role and country of the gold participants who are officials, as extracted."""
@@ -145,8 +161,7 @@ def _officials(golds: list[dict], preds: dict[str, dict], published: dict[str, s
             counts["country"] += country_ok
             counts["all"] += name_ok and role_ok and country_ok
             if not (name_ok and role_ok and country_ok):
-                kind = "missing" if not name_ok else "+".join(k for k, ok in (("role", role_ok),
-                                                                              ("country", country_ok)) if not ok)
+                kind = _error_kind(g, p, found, pred)
                 kinds[kind] += 1
                 errors.append({"id": gold["id"], "official": found.person.id, "kind": kind,
                                "gold": {k: g.get(k) for k in ("name", "role", "country")},

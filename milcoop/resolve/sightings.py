@@ -73,9 +73,11 @@ def check(obs: Observation) -> Check:
             return Check("agrees", term=held[0])
         if same:
             spans = "; ".join(_span(t) for t in same)
+            nobody = obs.country and not reference.holders_during(obs.role, obs.country, when)
             return Check("flagged", flag="date",
                          reason=f"the officials reference has {person.name} as {_label(obs.role, same[0].country)} "
-                                f"from {spans}, not on {obs.date}")
+                                f"from {spans}, not on {obs.date}"
+                                + (" (and records nobody in that office then)" if nobody else ""))
     if obs.role in SINGLE_HOLDER_ROLES and obs.country:
         others = reference.holders_during(obs.role, obs.country, when)
         if others and all(t.person_id != obs.official_id for t in others):

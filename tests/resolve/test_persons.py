@@ -52,3 +52,36 @@ def test_dossier_across_scripts_and_articles(tmp_path, shared_path):
     assert [t["name"] for t in on["tenures"]] == ["Adilbek Dzhaksybekov"]
     on = people(db, role="defense_minister", country="KZ", on="2024-06-01")
     assert [t["name"] for t in on["tenures"]] == ["Ruslan Zhaksylykov"]  # seed 003 is undated: the reference says
+
+
+SHORT_REPORTS = [
+    {"id": "s-ru", "lang": "ru", "published": "2023-05-10",
+     "text": "Президент Казахстана Касым-Жомарт Токаев встретился в Астане с министром обороны Турции Хулуси Акаром. "
+             "Стороны обсудили военное сотрудничество."},
+    {"id": "s-kk", "lang": "kk", "published": "2023-05-11",
+     "text": "Қазақстан Республикасының Президенті Қасым-Жомарт Тоқаев Анкарада Түркия Қорғаныс министрі Хулуси "
+             "Акармен кездесті. Тараптар екі ел арасындағы әскери ынтымақтастықты талқылады."},
+    {"id": "s-en", "lang": "en", "published": "2023-05-12",
+     "text": "President of Kazakhstan Qasym-Jomart Toqaev received Turkish Defence Minister Hulusi Akar in Astana. "
+             "The sides discussed military cooperation."},
+]
+
+
+@pytest.mark.slow
+def test_one_official_is_one_person_across_languages(tmp_path):
+    import json
+
+    source = tmp_path / "short.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in SHORT_REPORTS), encoding="utf-8")
+    db = str(tmp_path / "short.db")
+    assert ingest([source], db).events == 3
+    for query, official in (("Токаев", "kz-kassym-jomart-tokayev"), ("Тоқаевтың", "kz-kassym-jomart-tokayev"),
+                            ("Akar", "tr-hulusi-akar"), ("Акаром", "tr-hulusi-akar")):
+        [d] = person(query, db)
+        assert d["official_id"] == official, query
+        [t] = d["tenures"]
+        assert (t["basis"], t["observations"]) == ("reference", 3) and not d["flags"]
+    [tokayev] = person("Tokayev", db)
+    assert {"Касым-Жомарт Токаев", "Қасым-Жомарт Тоқаев"} <= set(tokayev["spellings"])
+    on = people(db, role="head_of_state", country="KZ", on="2023-05-11")
+    assert [(t["name"], t["person_id"]) for t in on["tenures"]] == [("Kassym-Jomart Tokayev", tokayev["id"])]
