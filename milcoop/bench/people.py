@@ -14,7 +14,8 @@ recorded on the way (they are what ``milcoop extract`` writes). Three figures:
   role and the same country, and the errors that remain;
 - **tenures**: for every gold participant of a dated gold event whose office the
   reference records, whether ``people --role R --country C --on DATE`` on the
-  ingested database names them.
+  ingested database names them (the same official of the reference, or a name the
+  scorer's rule matches).
 """
 from __future__ import annotations
 
@@ -170,7 +171,7 @@ def _officials(golds: list[dict], preds: dict[str, dict], published: dict[str, s
         for ev in gold.get("events") or []:
             for g in ev.get("participants") or []:
                 found = gold_official(g["name"], g.get("country"), ev.get("date") or published.get(gold["id"]))
-                keys[(gold["id"], g["name"])] = found.person.id if found else name_key(g["name"])
+                keys[(gold["id"], g["name"])] = found.person.id if found else name_key(g["name"]).replace(" ", "")
     n = counts["officials"]
     return ({"gold_participants_officials": n, "gold_participants_not_officials": counts["not_officials"],
              "name_acc": _share(counts["name"], n), "role_acc": _share(counts["role"], n),
@@ -197,7 +198,10 @@ def _tenures(db: str, golds: list[dict], score: ModuleType) -> dict:
                         continue
                     named = store.people(role=role, country=country, on=day)["tenures"]
                     checked += 1
-                    hit = next((t for t in named if score.name_matches(g["name"], t["name"])), None)
+                    # the right holder: the same official of the reference, or a name the scorer's rule matches
+                    official = gold_official(g["name"], country, day)
+                    hit = next((t for t in named if (official and t["official_id"] == official.person.id)
+                                or score.name_matches(g["name"], t["name"])), None)
                     basis = hit["basis"] if hit else ("reference" if any(t["basis"] == "reference" for t in named)
                                                       else "news" if named else "none")
                     by_basis[(basis, bool(hit))] += 1

@@ -8,8 +8,8 @@ later holder's first sighting does not end it: news do not say when someone left
 Contradicted sightings are flagged, not merged into any term.
 
 Who held an office on a date is the reference's answer wherever it records a holder of
-a single-holder office that day, otherwise the news' (people seen in it around that
-date); for offices with many holders (deputies, commanders) both are given.
+a single-holder office that day, otherwise the people seen in it around that date; for
+offices with many holders (deputies, commanders) both are given.
 """
 from __future__ import annotations
 
@@ -156,10 +156,12 @@ def holders_on(reg: Register, role: str, country: str | None, date: str,
                persons: dict[str, str] | None = None) -> list[Tenure]:
     """Who held ``role`` (of ``country``, or of every country seen in it) on ``date``.
 
-    The reference answers for a single-holder office it records a holder of that day;
-    otherwise the tenures seen in the news whose sightings span the date. ``persons``
-    maps reference ids to stored person ids, so a holder no report names in that
-    office still links to the person's dossier.
+    The reference answers for a single-holder office it records a holder of that day.
+    Otherwise (no holder recorded that day, or an office of many holders) the people
+    seen in the office around the date are added: tenures whose sightings span it,
+    on news basis or on a reference term whose bounds the reference does not know.
+    ``persons`` maps reference ids to stored person ids, so a holder no report names
+    in that office still links to the person's dossier.
     """
     when = reference.period(date)
     if when is None:
@@ -177,6 +179,8 @@ def holders_on(reg: Register, role: str, country: str | None, date: str,
                                             reference.official(term.person_id).name))
         if terms and role in SINGLE_HOLDER_ROLES:
             continue
-        found.extend(t for t in reg.tenures if t.basis == "news" and t.role == role and t.country == c
+        named = {t.official_id for t in found if t.official_id}
+        found.extend(t for t in reg.tenures if t.role == role and t.country == c and t.first_seen
+                     and (t.official_id is None or t.official_id not in named)
                      and _lower(t.first_seen) <= day_hi and day_lo <= _upper(t.last_seen))
     return found

@@ -322,11 +322,9 @@ class Store:
             flags = [f for f in flags if overlaps(period(f.date), day)]
         return {"tenures": [t.as_dict() for t in spans], "flags": [f.as_dict() for f in flags]}
 
-    def persons_of_officials(self, official_ids: list[str] | None = None) -> dict[str, str]:
-        """The stored person of each official of the reference (all, or those asked for)."""
+    def persons_of_officials(self) -> dict[str, str]:
+        """The stored person of each official of the reference that any report names (the earliest made)."""
         stmt = select(DbPerson.official_id, DbPerson.id).where(DbPerson.official_id.is_not(None))
-        if official_ids is not None:
-            stmt = stmt.where(DbPerson.official_id.in_(official_ids))
         with self._read() as session:
             return {o: pid for o, pid in session.execute(stmt.order_by(DbPerson.created_at.desc(), DbPerson.id))}
 

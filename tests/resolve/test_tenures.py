@@ -139,3 +139,12 @@ def test_deputies_come_from_the_reference_and_from_the_news():
     reg = register([_obs("d", "Someone Else", "2017-07-05", role="deputy_defense_minister")])
     names = {(t.name, t.basis) for t in holders_on(reg, "deputy_defense_minister", "KZ", "2017-07-05")}
     assert names == {("Talgat Mukhtarov", "reference"), ("Someone Else", "news")}
+
+
+def test_a_term_whose_bounds_the_reference_lacks_answers_where_it_was_seen():
+    # the reference knows Daulet Ospanov commanded a force, not when: his sightings place him
+    obs = [_obs("o", "Daulet Ospanov", "2015-04-06", role="commander", official="kz-daulet-ospanov")]
+    reg = register(obs)
+    assert [(t.name, t.basis, t.start) for t in reg.tenures] == [("Daulet Ospanov", "reference", None)]
+    assert [t.name for t in holders_on(reg, "commander", "KZ", "2015-04-06")] == ["Daulet Ospanov"]
+    assert "Daulet Ospanov" not in [t.name for t in holders_on(reg, "commander", "KZ", "2019-01-01")]
