@@ -232,6 +232,7 @@ def _coordinate(doc: Doc, lex: Lexicon, mentions: list[PersonMention], readings:
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[A-ZА-ЯЁ]\.")
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
 def _blocked_spans(doc: Doc, lex: Lexicon, cues: Cues) -> list[tuple[int, int]]:
@@ -379,10 +380,12 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
             out.append(d)
             cyrillic[p.mentions[0].start] = p.best_name()
     out = _chinese_names(out, cyrillic)
-    for p, (d, _) in zip(people, drafts):  # a linked official keeps their own spelling
+    for p, (d, _) in zip(people, drafts):
         official = context.official(p)
         if official is not None:
-            d.name, d.official_id = official.name, official.id
+            d.official_id = official.id
+            if _CYRILLIC.search(p.best_name()):  # a Latin report's own spelling is already a Latin one
+                d.name = official.name  # Эрдоган -> Recep Tayyip Erdoğan, not Redzhep Tayip Erdogan
     return out
 
 
