@@ -139,71 +139,124 @@ def events(country: Optional[str] = typer.Option(None, help="Events involving th
            partner: Optional[str] = typer.Option(None, help="... together with this country", callback=COUNTRY),
            type: Optional[str] = typer.Option(None, "--type", help="visit, meeting, signing, ...",
                                               callback=_one_of(EVENT_TYPES)),
-           date_from: Optional[str] = typer.Option(None, "--from", help="ISO date, e.g. 2012 or 2012-07",
-                                                   callback=DATE),
-           date_to: Optional[str] = typer.Option(None, "--to", help="ISO date", callback=DATE),
+           date_from: Optional[str] = typer.Option(None, "--from", help="A year, month or day: 2012, 2012-07, "
+                                                   "2012-07-15 (inclusive)", callback=DATE),
+           date_to: Optional[str] = typer.Option(None, "--to", help="A year, month or day (inclusive)",
+                                                 callback=DATE),
+           include_undated: bool = typer.Option(False, "--include-undated",
+                                                help="Also list the undated occasions a date filter leaves out"),
            search: Optional[str] = typer.Option(None, "--search", "-q", help="Text search",
                                                 callback=_checked(validate.search)),
+           reviewed: Optional[str] = typer.Option(None, "--reviewed", help="all, confirmed, rejected or unreviewed "
+                                                  "(default: all but rejected)",
+                                                  callback=_one_of(("all", "confirmed", "rejected", "unreviewed"))),
            limit: int = typer.Option(100, min=1, help="At most this many rows"),
-           reports: bool = typer.Option(False, "--reports", help="Every report, not one row per occasion"),
+           reports: bool = typer.Option(False, "--reports", help="Every report as extracted, not one row per occasion"),
+           wide: bool = typer.Option(False, "--wide", help="More columns (for a wide terminal)"),
            as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table"),
            db: Optional[str] = DbOption):
-    """List stored events, one row per occasion with its number of sources, newest first."""
+    """List stored occasions, one row each (reports merged, review applied), newest first."""
+    filters = dict(country=country, partner=partner, type=type, date_from=date_from, date_to=date_to, text=search)
     try:
-        rows = api.events(db, reports=reports, country=country, partner=partner, type=type,
-                          date_from=date_from, date_to=date_to, text=search, limit=limit)
+        if reports:
+            rows, found = api.events(db, reports=True, limit=limit, **filters), None
+        else:
+            found = api.occasions(db, reviewed=reviewed, include_undated=include_undated, **filters)
+            rows = found.items[:limit]
     except MilcoopError as exc:
         _fail(exc)
     if as_json:
         for r in rows:
-            sys.stdout.write(r.model_dump_json() + "\n")
-        return
-    table = Table(title=f"{len(rows)} events", show_lines=True)
+            sys.stdout.write((json.dumps(r.row(), ensure_ascii=False) if found else r.model_dump_json()) + "\n")
+    elif found is None:
+        out.print(_reports_table(rows))
+    else:
+        out.print(_occasions_table(rows, len(found.items), wide))
+    if found is not None and found.undated and not found.undated_included:
+        err.print(f"{found.undated} undated {'occasion' if found.undated == 1 else 'occasions'} "
+                  "also match the other filters (--include-undated lists them)", highlight=False)
+
+
+def _occasions_table(views, total: int, wide: bool) -> Table:
+    """Occasions as a table that fits 80 columns: the title wraps; ``wide`` adds type, place and participants."""
+    shown = f"{len(views)} of {total}" if len(views) < total else str(total)
+    table = Table(title=f"{shown} occasions", show_lines=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=20, overflow="fold")
+    if wide:
+        table.add_column("type")
+        table.add_column("place")
+        table.add_column("participants")
+    table.add_column("src", justify="right", no_wrap=True)
+    for v in views:
+        cells = [v.id, v.date or "–", v.title]
+        if wide:
+            cells += [", ".join(v.types), " ".join(x for x in (v.city, v.country) if x) or "–",
+                      "\n".join(v.participants) or "–"]
+        table.add_row(*cells, str(v.sources))
+    return table
+
+
+def _reports_table(rows) -> Table:
+    table = Table(title=f"{len(rows)} reports", show_lines=True)
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("type")
-    table.add_column("place")
     table.add_column("countries")
-    table.add_column("participants")
-    table.add_column("sources", justify="right")
+    table.add_column("article", ratio=1, min_width=16, overflow="fold")
     for r in rows:
-        table.add_row(r.id, r.date or "–", ", ".join(r.types),
-                      " ".join(x for x in (r.city, r.country) if x) or "–",
-                      " ".join(r.countries + r.orgs), "\n".join(r.participants) or "–", str(r.sources))
-    out.print(table)
+        table.add_row(r.id, r.date or "–", ", ".join(r.types), " ".join(r.countries),
+                      r.title or r.external_id or r.article_id)
+    return table
 
 
 @app.command()
-def show(event_id: str, db: Optional[str] = DbOption):
-    """One event with its facts and evidence sentences highlighted in the article."""
+def show(event_id: str = typer.Argument(..., help="An occasion id (oc-…) or a report's event id (ev-…)"),
+         as_json: bool = typer.Option(False, "--json", help="The occasion as JSON (as GET /api/events/ID)"),
+         db: Optional[str] = DbOption):
+    """One occasion (reports merged, review applied) and the evidence of a report: the sentences its facts
+    rest on, then the article with them highlighted (the report given, else the first)."""
     try:
         detail = api.event(event_id, db)
+        if detail is None:
+            err.print(f"[red]error:[/red] no occasion or event {event_id!r}")
+            raise typer.Exit(2)
+        report = next((r for r in detail["reports"] if r["event_id"] == event_id), None) or \
+            (detail["reports"][0] if detail["reports"] else None)
+        article = api.article(report["article_id"], db) if report else None
     except MilcoopError as exc:
         _fail(exc)
-    if detail is None:
-        err.print(f"[red]error:[/red] no event {event_id!r}")
-        raise typer.Exit(2)
-    d = detail.model_dump()
-    ev = d["event"]
-    out.print(f"[bold]{event_id}[/bold]  {', '.join(ev['type'])}  {ev.get('date') or 'date unknown'}  "
-              f"{(ev.get('location') or {}).get('city') or ''} {(ev.get('location') or {}).get('country') or ''}")
-    out.print(f"countries: {', '.join(ev['countries'])}   orgs: {', '.join(ev['orgs']) or '–'}")
+    if as_json:
+        print(json.dumps(detail, ensure_ascii=False))
+        return
+    ev = detail["event"]
+    place = ", ".join(x for x in ((ev.get("location") or {}).get("city"), (ev.get("location") or {}).get("country")) if x)
+    out.print(Text(detail["title"], style="bold"))
+    out.print(f"{detail['id']}  {', '.join(ev['type']) or '–'}  {ev.get('date') or 'date unknown'}  {place or 'place unknown'}"
+              f"  {detail['sources']} {'source' if detail['sources'] == 1 else 'sources'}"
+              f"  review: {detail['review_state'] or 'none'}{' (corrected)' if detail['corrected'] else ''}",
+              highlight=False, markup=False)
+    out.print(f"countries: {', '.join(ev['countries']) or '–'}   orgs: {', '.join(ev['orgs']) or '–'}", highlight=False, markup=False)
     for p in ev["participants"]:
-        out.print(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})")
+        out.print(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})",
+                  highlight=False, markup=False)
     for doc in ev["documents"]:
-        out.print(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}")
+        out.print(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}", highlight=False, markup=False)
     for x in ev["exercises"]:
-        out.print(f"  exercise: {x['name']} ({x['status']})")
-    out.print(f"  areas: {', '.join(ev['areas']) or '–'}")
-    article = d["article"]
-    out.print("[bold]evidence[/bold]")
-    for span in ev.get("evidence") or []:
-        quote = article["text"][span["start"]:span["end"]].replace("\n", " ")
-        out.print(f"  [{span['start']}:{span['end']}] {quote}", highlight=False)
+        out.print(f"  exercise: {x['name']} ({x['status']})", highlight=False, markup=False)
+    out.print(f"  areas: {', '.join(ev['areas']) or '–'}", highlight=False, markup=False)
+    if not article:
+        return
+    facts = [f for f in article["facts"] if f["event_id"] == report["event_id"]]
+    out.print(f"[bold]evidence[/bold] ({report['event_id']})")
+    for f in facts:
+        quote = article["text"][f["start"]:f["end"]].replace("\n", " ")
+        out.print(f"  [{f['start']}:{f['end']}] {f['kind']} {f['label']}: {quote}", highlight=False, markup=False)
     out.rule(article.get("title") or article.get("url") or article.get("id"))
     text = Text(article["text"])
-    for span in d.get("evidence") or []:
-        text.stylize("bold black on yellow", span["start"], span["end"])
+    for f in facts:
+        text.stylize("bold black on yellow", f["start"], f["end"])
     out.print(text)
 
 

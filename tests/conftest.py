@@ -99,3 +99,27 @@ def ru():
     from milcoop.lang import get_lang
 
     return get_lang("ru")
+
+
+@pytest.fixture(scope="session")
+def gold_db(tmp_path_factory, shared_path) -> str:
+    """A SQLite database of the dev articles with their **gold** records stored as the extraction
+    (through the store's normal write path: occasions and persons resolved as for extracted records),
+    so tests of the readers and the UI check them, not extraction. Read-only: copy it to write."""
+    from milcoop.api import read_articles
+    from milcoop.records import ArticleExtraction
+    from milcoop.store import open_store
+
+    gold = {r["id"]: r for r in load_jsonl(shared_path("corpus", "dev", "gold.jsonl"))}
+    articles = [a for a in read_articles([shared_path("corpus", "dev", "articles.jsonl")])]
+    assert all(not isinstance(a, Exception) for a in articles), articles
+    db = str(tmp_path_factory.mktemp("gold") / "gold.db")
+    batch = []
+    for a in articles:
+        record = gold[a.external_id]
+        batch.append((a, ArticleExtraction(id=a.external_id, relevant=record["relevant"], lang=a.lang,
+                                           events=record["events"])))
+    with open_store(db) as store:
+        stored = store.store_articles(batch, "gold")
+    assert len(stored) == len(gold) == 125
+    return db
