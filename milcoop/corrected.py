@@ -24,11 +24,11 @@ from .records import Event
 from .schema import iso_date
 from .store import Store
 from .store.review import Review
-from .titles import local_title, title as fact_title
+from .titles import country_label, local_title, title as fact_title
 
 log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
-SORTS = ("-date", "date", "sources", "-sources")
+SORTS = ("-date", "date", "sources", "-sources", "title", "-title")
 CONFLICT_FIELDS = ("date", "city", "country")
 
 
@@ -409,8 +409,23 @@ def sort_views(views: list[OccasionView], sort: str) -> list[OccasionView]:
         undated = [v for v in by_id if not v.date]
         dated.sort(key=lambda v: v.date, reverse=sort == "-date")
         return dated + undated
+    if sort in ("title", "-title"):
+        return sorted(by_id, key=lambda v: v.title.casefold(), reverse=sort == "-title")
     ordered = sorted(by_id, key=lambda v: (v.date or ""), reverse=True)
     return sorted(ordered, key=lambda v: v.sources, reverse=sort == "sources")
+
+
+def facets(views: list[OccasionView], undated: int = 0) -> dict[str, list[dict]]:
+    """Counts of the listed occasions by year (oldest first, ``undated`` beside them), by type and by
+    party (most first): the overview's histogram and facets."""
+    years = Counter(v.date[:4] for v in views if v.date)
+    types = Counter(t for v in views for t in dict.fromkeys(v.event.type))
+    parties = Counter(c.upper() for v in views for c in dict.fromkeys(v.event.countries))
+    ranked = lambda counts: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
+    return {"years": [{"value": y, "count": n} for y, n in sorted(years.items())],
+            "undated": undated,
+            "types": [{"value": t, "count": n} for t, n in ranked(types)],
+            "partners": [{"value": c, "label": country_label(c), "count": n} for c, n in ranked(parties)]}
 
 
 def title_of(text: str | None) -> str | None:

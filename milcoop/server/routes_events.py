@@ -5,7 +5,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from milcoop.corrected import Corrected
+from milcoop.corrected import Corrected, facets
 from milcoop.store import Store
 
 from .deps import errors, get_corrected, get_store, not_found, require_reader
@@ -19,13 +19,18 @@ router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require
             "`undated` counts the undated ones matching the other filters")
 def list_events(filters: dict = Depends(occasion_filters),
                 page: int = Query(1, ge=1, le=1_000_000), per_page: int = Query(50, ge=1, le=500),
-                sort: Literal["date", "-date", "sources", "-sources"] = "-date",
+                sort: Literal["date", "-date", "sources", "-sources", "title", "-title"] = "-date",
+                with_facets: bool = Query(False, alias="facets", description="add counts by year, type and "
+                                          "party of all the matching occasions (the overview)"),
                 corrected: Corrected = Depends(get_corrected)) -> dict:
     found = corrected.listing(**filters, sort=sort)
     start = (page - 1) * per_page
     items = [v.row() for v in found.items[start:start + per_page]]
-    return {"total": len(found.items), "undated": found.undated, "undated_included": found.undated_included,
-            "page": page, "per_page": per_page, "items": items}
+    out = {"total": len(found.items), "undated": found.undated, "undated_included": found.undated_included,
+           "page": page, "per_page": per_page, "items": items}
+    if with_facets:
+        out["facets"] = facets(found.items, found.undated)
+    return out
 
 
 @router.get("/events/{event_id}", summary="One occasion (or the occasion of a report's event id)",

@@ -6,6 +6,7 @@ import json
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,15 +61,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(web_db):
+@contextmanager
+def _serve(db: str):
+    """The app over ``db`` served as `milcoop serve` serves it, in a thread; yields its base URL."""
     pytest.importorskip("milcoop.server.app", reason="the API server (milcoop.server) is not there yet")
     uvicorn = pytest.importorskip("uvicorn")
     from milcoop.server.app import create_app
     from milcoop.server.run import config
 
-    port = _free_port()  # served as `milcoop serve` serves it
-    srv = uvicorn.Server(config(create_app(web_db, read_open=True), "127.0.0.1", port, log_level="warning",
+    port = _free_port()
+    srv = uvicorn.Server(config(create_app(db, read_open=True), "127.0.0.1", port, log_level="warning",
                                 lifespan="on"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -83,6 +85,19 @@ def server(web_db):
 
 
 @pytest.fixture(scope="session")
+def server(web_db):
+    with _serve(web_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def gold_server(gold_db):
+    """The app over the dev corpus's gold records (``gold_db``): UI tests that check the UI, not extraction."""
+    with _serve(gold_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
@@ -94,8 +109,8 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
+@contextmanager
+def _open_page(browser, server: str):
     """A fresh browser context (no cookies) at 1280×900; fails the test on any script error, any
     Content-Security-Policy violation and any request to another host (everything is served locally)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
@@ -118,6 +133,20 @@ def page(browser, server):
     context.close()
     assert not errors, f"script errors or CSP violations in the page: {errors}"
     assert not outside, f"requests to other hosts: {outside}"
+
+
+@pytest.fixture
+def page(browser, server):
+    """A page on the server over the seed and dev articles (see ``_open_page``)."""
+    with _open_page(browser, server) as pg:
+        yield pg
+
+
+@pytest.fixture
+def gold_page(browser, gold_server):
+    """A page on the server over the dev gold (see ``_open_page``)."""
+    with _open_page(browser, gold_server) as pg:
+        yield pg
 
 
 @pytest.fixture(scope="session")
