@@ -168,6 +168,8 @@ def events(country: Optional[str] = typer.Option(None, help="Events involving th
     if as_json:
         for r in rows:
             sys.stdout.write((json.dumps(r.row(), ensure_ascii=False) if found else r.model_dump_json()) + "\n")
+    elif not rows:
+        out.print("no occasions match these filters" if found is not None else "no reports match these filters")
     elif found is None:
         out.print(_reports_table(rows))
     else:
@@ -233,9 +235,10 @@ def show(event_id: str = typer.Argument(..., help="An occasion id (oc-…) or a 
     ev = detail["event"]
     place = ", ".join(x for x in ((ev.get("location") or {}).get("city"), (ev.get("location") or {}).get("country")) if x)
     out.print(Text(detail["title"], style="bold"))
-    out.print(f"{detail['id']}  {', '.join(ev['type']) or '–'}  {ev.get('date') or 'date unknown'}  {place or 'place unknown'}"
-              f"  {detail['sources']} {'source' if detail['sources'] == 1 else 'sources'}"
-              f"  review: {detail['review_state'] or 'none'}{' (corrected)' if detail['corrected'] else ''}",
+    out.print(f"{detail['id']}  {', '.join(ev['type']) or '–'}  {ev.get('date') or 'date unknown'}  "
+              f"{place or 'place unknown'}", highlight=False, markup=False)
+    out.print(f"{detail['sources']} {'source' if detail['sources'] == 1 else 'sources'}, review: "
+              f"{detail['review_state'] or 'none'}{' (corrected)' if detail['corrected'] else ''}",
               highlight=False, markup=False)
     out.print(f"countries: {', '.join(ev['countries']) or '–'}   orgs: {', '.join(ev['orgs']) or '–'}", highlight=False, markup=False)
     for p in ev["participants"]:
@@ -249,10 +252,13 @@ def show(event_id: str = typer.Argument(..., help="An occasion id (oc-…) or a 
     if not article:
         return
     facts = [f for f in article["facts"] if f["event_id"] == report["event_id"]]
-    out.print(f"[bold]evidence[/bold] ({report['event_id']})")
-    for f in facts:
-        quote = article["text"][f["start"]:f["end"]].replace("\n", " ")
-        out.print(f"  [{f['start']}:{f['end']}] {f['kind']} {f['label']}: {quote}", highlight=False, markup=False)
+    spans: dict[tuple[int, int], list[str]] = {}
+    for f in facts:  # one line per quoted sentence, naming every fact it supports
+        spans.setdefault((f["start"], f["end"]), []).append(f["label"] if f["kind"] != "event" else "event")
+    out.print(f"[bold]evidence[/bold] of {report['event_id']}")
+    for (start, end), labels in spans.items():
+        quote = article["text"][start:end].replace("\n", " ")
+        out.print(f"  [{start}:{end}] {', '.join(dict.fromkeys(labels))}: {quote}", highlight=False, markup=False)
     out.rule(article.get("title") or article.get("url") or article.get("id"))
     text = Text(article["text"])
     for f in facts:
@@ -266,6 +272,7 @@ def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, 
                country: Optional[str] = typer.Option(None, help="alpha-2 code", callback=COUNTRY),
                on: Optional[str] = typer.Option(None, help="Only who held the office on this ISO date (needs --role)",
                                                 callback=DATE),
+               wide: bool = typer.Option(False, "--wide", help="Also when each was seen, and how often"),
                as_json: bool = typer.Option(False, "--json"),
                db: Optional[str] = DbOption):
     """Who held which office when: from the officials reference where it records the office, from the
@@ -278,11 +285,13 @@ def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, 
         print(json.dumps(result, ensure_ascii=False))
         return
     table = Table(title="holders on " + on if on else "positions over time")
-    for c in ("person", "role", "country", "term", "basis", "seen", "sightings"):
-        table.add_column(c)
+    for c in ("person", "role", "country", "term", "basis") + (("seen", "sightings") if wide else ()):
+        table.add_column(c, no_wrap=c == "country")
     for t in result["tenures"]:
-        seen = f"{t['first_seen']} .. {t['last_seen']}" if t["first_seen"] else "–"
-        table.add_row(t["name"], t["role"], t["country"] or "–", _term(t), t["basis"], seen, str(t["observations"]))
+        row = [t["name"], t["role"].replace("_", " "), t["country"] or "–", _term(t), t["basis"]]
+        if wide:
+            row += [f"{t['first_seen']} .. {t['last_seen']}" if t["first_seen"] else "–", str(t["observations"])]
+        table.add_row(*row)
     out.print(table)
     for f in result["flags"]:
         out.print(_flagged(f), highlight=False)
@@ -343,6 +352,7 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
 def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of this country (alpha-2)",
                                                     callback=COUNTRY),
                   partner: Optional[str] = typer.Option(None, help="... with this partner", callback=COUNTRY),
+                  wide: bool = typer.Option(False, "--wide", help="Also each document's id"),
                   as_json: bool = typer.Option(False, "--json"),
                   db: Optional[str] = DbOption):
     """The register of plans, programs, agreements and memoranda, with status history."""
@@ -355,12 +365,13 @@ def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of
             sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{len(records)} documents")
-    for c in ("id", "type", "period", "parties", "status", "history", "occasions"):
-        table.add_column(c)
+    for c in (("id",) if wide else ()) + ("type", "period", "parties", "status", "history", "occasions"):
+        table.add_column(c, no_wrap=c in ("id", "period"))
     for r in records:
         period = "–" if not r.period else f"{r.period[0]}–{r.period[1]}" if r.period[0] != r.period[1] else str(r.period[0])
         history = "\n".join(f"{h['date'] or 'undated'}: {h['status']}" for h in r.history)
-        table.add_row(r.id, r.type, period, " ".join(r.countries), r.status, history, str(len(r.occasions)))
+        table.add_row(*([r.id] if wide else []), r.type, period, " ".join(r.countries), r.status, history,
+                      str(len(r.occasions)))
     out.print(table)
 
 
