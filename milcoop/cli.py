@@ -233,22 +233,24 @@ def show(event_id: str = typer.Argument(..., help="An occasion id (oc-…) or a 
         print(json.dumps(detail, ensure_ascii=False))
         return
     ev = detail["event"]
-    place = ", ".join(x for x in ((ev.get("location") or {}).get("city"), (ev.get("location") or {}).get("country")) if x)
+    loc = ev.get("location") or {}
+    place = ", ".join(x for x in (loc.get("city"), loc.get("country")) if x) or "place unknown"
+
+    def say(text: str) -> None:  # data, not markup: a name or quote may hold [brackets]
+        out.print(text, highlight=False, markup=False)
+
     out.print(Text(detail["title"], style="bold"))
-    out.print(f"{detail['id']}  {', '.join(ev['type']) or '–'}  {ev.get('date') or 'date unknown'}  "
-              f"{place or 'place unknown'}", highlight=False, markup=False)
-    out.print(f"{detail['sources']} {'source' if detail['sources'] == 1 else 'sources'}, review: "
-              f"{detail['review_state'] or 'none'}{' (corrected)' if detail['corrected'] else ''}",
-              highlight=False, markup=False)
-    out.print(f"countries: {', '.join(ev['countries']) or '–'}   orgs: {', '.join(ev['orgs']) or '–'}", highlight=False, markup=False)
+    say(f"{detail['id']}  {', '.join(ev['type']) or '–'}  {ev.get('date') or 'date unknown'}  {place}")
+    say(f"{detail['sources']} {'source' if detail['sources'] == 1 else 'sources'}, review: "
+        f"{detail['review_state'] or 'none'}{' (corrected)' if detail['corrected'] else ''}")
+    say(f"countries: {', '.join(ev['countries']) or '–'}   orgs: {', '.join(ev['orgs']) or '–'}")
     for p in ev["participants"]:
-        out.print(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})",
-                  highlight=False, markup=False)
+        say(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})")
     for doc in ev["documents"]:
-        out.print(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}", highlight=False, markup=False)
+        say(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}")
     for x in ev["exercises"]:
-        out.print(f"  exercise: {x['name']} ({x['status']})", highlight=False, markup=False)
-    out.print(f"  areas: {', '.join(ev['areas']) or '–'}", highlight=False, markup=False)
+        say(f"  exercise: {x['name']} ({x['status']})")
+    say(f"  areas: {', '.join(ev['areas']) or '–'}")
     if not article:
         return
     facts = [f for f in article["facts"] if f["event_id"] == report["event_id"]]
@@ -258,7 +260,7 @@ def show(event_id: str = typer.Argument(..., help="An occasion id (oc-…) or a 
     out.print(f"[bold]evidence[/bold] of {report['event_id']}")
     for (start, end), labels in spans.items():
         quote = article["text"][start:end].replace("\n", " ")
-        out.print(f"  [{start}:{end}] {', '.join(dict.fromkeys(labels))}: {quote}", highlight=False, markup=False)
+        say(f"  [{start}:{end}] {', '.join(dict.fromkeys(labels))}: {quote}")
     out.rule(article.get("title") or article.get("url") or article.get("id"))
     text = Text(article["text"])
     for f in facts:

@@ -76,7 +76,8 @@ class OccasionView(BaseModel):
 
     def row(self) -> dict:
         """The flat listing row (REST ``/api/events`` items, CLI tables, occasion exports)."""
-        return {"id": self.id, "title": self.title, "title_local": self.title_local, "headline": self.headline,
+        return {"id": self.id, "title": self.title, "title_local": self.title_local, "lang": self.lang,
+                "headline": self.headline,
                 "date": self.date, "types": self.types, "city": self.city, "country": self.country,
                 "countries": self.countries, "orgs": self.orgs, "areas": list(self.event.areas),
                 "participants": self.participants,

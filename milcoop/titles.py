@@ -1,5 +1,5 @@
-"""Titles of occasions built from their facts: "Kazakhstan–Türkiye: defence ministers meet, agreement signed
-(Astana, Sep 2018)".
+"""Titles of occasions built from their facts:
+"Kazakhstan–Türkiye: defence ministers meet, agreement signed (Astana, Sep 2018)".
 
 An article's own title is often a dateline, a lede or scraping noise ("Минск-Уручье Переменная облачность
 +3°C"); a title made of the occasion's parties, participants' offices, type, documents, place and date is
@@ -65,6 +65,27 @@ def country_label(code: str, lang: str = "en") -> str:
     return Locale.parse(phrasing(lang).locale).territories.get(code.upper(), code.upper())
 
 
+@lru_cache(maxsize=1)
+def _city_names() -> dict[str, tuple[str, str]]:
+    """English city name -> (Russian, Kazakh) name, from the gazetteer's ``cities.tsv``."""
+    from .knowledge.loader import cells, read_tsv
+
+    out = {}
+    for en, _cc, ru, kk, _alt in read_tsv("cities.tsv", 5):
+        ru_names, kk_names = cells(ru), cells(kk)
+        if ru_names:
+            out[en] = (ru_names[0], (kk_names or ru_names)[0])
+    return out
+
+
+def city_label(city: str, lang: str = "en") -> str:
+    """A city as the schema stores it (its English name) in ``lang`` when the gazetteer knows it."""
+    if lang == "en":
+        return city
+    names = _city_names().get(city)
+    return names[0 if lang == "ru" else 1] if names else city
+
+
 def when(date: str | None, lang: str = "en") -> str | None:
     """A date as a title shows it: the month and year ("Sep 2018"), or the year alone."""
     if not date:
@@ -123,7 +144,8 @@ def title(ev: Event, lang: str = "en") -> str:
     text = ", ".join(dict.fromkeys(facts))
     parties = _parties(ev, p, lang)
     text = f"{parties}: {text}" if parties else text[:1].upper() + text[1:]
-    place = ev.location.city or (country_label(ev.location.country, lang) if ev.location.country else None)
+    place = (city_label(ev.location.city, lang) if ev.location.city
+             else country_label(ev.location.country, lang) if ev.location.country else None)
     where = ", ".join(x for x in (place, when(ev.date, lang)) if x)
     return f"{text} ({where})" if where else text
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from milcoop.records import Event
+from milcoop.records import Event, Location
 from milcoop.titles import phrasing, title
 
 
@@ -24,8 +24,9 @@ def test_the_issues_example():
 
 def test_in_the_reports_language():
     assert title(MEETING, "ru") == ("Казахстан–Турция: встреча министров обороны, подписание соглашения "
-                                    "(Astana, сентябрь 2018)")
+                                    "(Астана, сентябрь 2018)")
     assert title(MEETING, "kk").startswith("Қазақстан–Түркия: қорғаныс министрлерінің кездесуі")
+    assert title(MEETING.model_copy(update={"location": Location(city="Karaganda")}), "kk").endswith("(Қарағанды, Қыркүйек 2018)")
     with pytest.raises(ValueError, match="titles are written in en, ru, kk"):
         title(MEETING, "de")
 

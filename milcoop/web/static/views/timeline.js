@@ -219,6 +219,7 @@ export function eventCard(ev) {
         ev.review_state && ev.review_state !== "unreviewed" ? badge(ev.review_state, "review") : null,
         ev.corrected ? badge("corrected", "corrected") : null)),
     h("h3", { class: "card-title" }, h("a", { href: "#/events/" + encodeURIComponent(ev.id) }, occasionTitle(ev))),
+    ev.title_local ? h("p", { class: "card-subtitle", lang: ev.lang || null }, ev.title_local) : null,
     h("dl", { class: "card-facts" },
       place ? [h("dt", {}, "Place"), h("dd", {}, flag(ev.country) ? h("span", { class: "flag", "aria-hidden": "true" }, flag(ev.country) + " ") : null, place)] : null,
       (ev.countries || []).length ? [h("dt", {}, "Countries"), h("dd", { class: "chips" }, ev.countries.map((c) => countryChip(c)))] : null,
