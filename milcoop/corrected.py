@@ -417,13 +417,14 @@ def sort_views(views: list[OccasionView], sort: str) -> list[OccasionView]:
 
 
 def facets(views: list[OccasionView], undated: int = 0) -> dict[str, list[dict]]:
-    """Counts of the listed occasions by year (oldest first, ``undated`` beside them), by type and by
-    party (most first): the overview's histogram and facets."""
+    """Counts of the listed occasions by year (every year from the first to the last, oldest first,
+    ``undated`` beside them), by type and by party (most first): the overview's histogram and facets."""
     years = Counter(v.date[:4] for v in views if v.date)
     types = Counter(t for v in views for t in dict.fromkeys(v.event.type))
     parties = Counter(c.upper() for v in views for c in dict.fromkeys(v.event.countries))
     ranked = lambda counts: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
-    return {"years": [{"value": y, "count": n} for y, n in sorted(years.items())],
+    span = range(int(min(years)), int(max(years)) + 1) if years else range(0)  # years without any count as 0
+    return {"years": [{"value": str(y), "count": years.get(str(y), 0)} for y in span],
             "undated": undated,
             "types": [{"value": t, "count": n} for t, n in ranked(types)],
             "partners": [{"value": c, "label": country_label(c), "count": n} for c, n in ranked(parties)]}

@@ -98,3 +98,20 @@ def test_cli_and_python_api(gold_db):
     assert res.exit_code == 2 and "--from" in res.output and "2013-13-45" in res.output
     with pytest.raises(ValueError, match="from"):
         milcoop.occasions(gold_db, date_from="2013-13-45")
+
+
+def test_facets_count_the_listing(gold_client):
+    """The overview's counts are those of all the matching occasions, not of one page."""
+    from collections import Counter
+
+    data = gold_client.get("/api/events?country=KZ&facets=true&per_page=10").json()
+    items = gold_client.get("/api/events?country=KZ&per_page=500").json()["items"]
+    facets = data["facets"]
+    years = [y["value"] for y in facets["years"]]
+    assert years == [str(y) for y in range(int(years[0]), int(years[-1]) + 1)]  # no year left out of the axis
+    assert {y["value"]: y["count"] for y in facets["years"] if y["count"]} == Counter(r["date"][:4] for r in items if r["date"])
+    assert facets["undated"] == data["undated"] == sum(1 for r in items if not r["date"]) > 0
+    assert {t["value"]: t["count"] for t in facets["types"]} == Counter(t for r in items for t in r["types"])
+    assert {p["value"]: p["count"] for p in facets["partners"]} == Counter(c for r in items for c in set(r["countries"]))
+    assert facets["partners"][0]["value"] == "KZ" and facets["partners"][0]["count"] == len(items)
+    assert "facets" not in gold_client.get("/api/events?country=KZ").json()

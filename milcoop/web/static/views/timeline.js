@@ -106,7 +106,7 @@ function histogram(facets, query) {
   const bar = (label, count, href, cls = "") => h("a", { class: "hist-bar " + cls, href, title: `${label}: ${plural(count, "occasion")}`,
     "aria-label": `${label}: ${plural(count, "occasion")}` },
     h("span", { class: "hist-count" }, String(count)),
-    h("span", { class: "hist-fill", style: `height: ${Math.max(4, Math.round((count / max) * 100))}%` }),
+    h("span", { class: "hist-fill", style: `height: ${count ? Math.max(4, Math.round((count / max) * 100)) : 0}%` }),
     h("span", { class: "hist-label" }, label));
   return h("figure", { class: "histogram", "aria-label": "Occasions by year" },
     h("figcaption", {}, "Occasions by year"),
@@ -131,7 +131,7 @@ function overview(facets, query) {
       facetList("Type", facets.types || [], (i) => withQuery(query, { type: i.value }), (i) => humanize(i.value)),
       facetList(query.country ? "Partner" : "Country", parties, (i) => withQuery(query, { [partnerKey]: i.value }),
         (i) => `${flag(i.value)} ${i.label || countryName(i.value)}`.trim()),
-      facetList("Year", [...(facets.years || [])].sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)),
+      facetList("Year", (facets.years || []).filter((y) => y.count).sort((a, b) => b.count - a.count || b.value.localeCompare(a.value)),
         (i) => withQuery(query, { from: i.value, to: i.value }))));
 }
 
