@@ -189,13 +189,15 @@ def article(article_id: str, db: str | None = None) -> dict | None:
         return store.article_record(article_id)
 
 
-def export(db: str | None = None, format: str = "json", network: str = "partners") -> str | bytes:
+def export(db: str | None = None, format: str = "json", network: str = "partners", of: str = "records",
+           **filters) -> str | bytes:
     """The stored records, review applied: JSON Lines (the schema) or CSV (one row per event) as text;
     Parquet (events table) or GraphML (``network``: partners or persons) as bytes; ``jsonl``: a full
-    dump as text (``dump`` streams it). See ``milcoop.exports``."""
+    dump as text (``dump`` streams it). ``of="occasions"`` (JSON or CSV): one row per occasion, as
+    ``occasions(**filters)`` lists them. See ``milcoop.exports``."""
     from .exports import export_bytes
 
-    data = export_bytes(db, format, network)
+    data = export_bytes(db, format, network, of=of, filters=filters or None)
     return data.decode("utf-8") if format in ("json", "csv", "jsonl") else data
 
 

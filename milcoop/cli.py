@@ -22,7 +22,7 @@ from rich.text import Text
 
 from . import api, validate
 from .errors import InputError, MilcoopError
-from .exports import FORMATS, NETWORKS
+from .exports import EXPORTS_OF, FORMATS, NETWORKS
 from .schema import EVENT_TYPES, ROLES
 
 app = typer.Typer(help="milcoop: news about military diplomacy -> a record of who met whom, "
@@ -382,6 +382,9 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
                                        "(a full dump that milcoop import reads back)", callback=_one_of(FORMATS)),
            network: str = typer.Option("partners", "--network", help="graphml: partners (countries) or persons",
                                        callback=_one_of(NETWORKS)),
+           of: str = typer.Option("records", "--of", help="json/csv: the schema records of each article, or "
+                                  "occasions (one row each, as milcoop events lists them)",
+                                  callback=_one_of(EXPORTS_OF)),
            output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                  help="Write here (needed for parquet and graphml)"),
            db: Optional[str] = DbOption):
@@ -389,9 +392,11 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
     everything as stored but user accounts (jsonl)."""
     from .exports import write_export
 
+    if of == "occasions" and format not in ("json", "csv"):
+        _fail(ValueError(f"--of occasions exports json or csv, not {format}"))
     try:
         if output:
-            for path in write_export(output, db, format, network):
+            for path in write_export(output, db, format, network, of):
                 err.print(f"wrote {path}")
             return
         if format in ("parquet", "graphml"):
@@ -399,7 +404,7 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
         if format == "jsonl":
             api.dump(sys.stdout, db)
             return
-        sys.stdout.write(api.export(db, format))
+        sys.stdout.write(api.export(db, format, of=of))
     except (MilcoopError, ValueError) as exc:
         _fail(exc)
     except OSError as exc:

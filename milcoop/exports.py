@@ -188,14 +188,14 @@ def corrected_export(corrected: Corrected, format: str = "json", network: str = 
 
 
 def write_export(path: str | Path, db: str | None = None, format: str = "json",
-                 network: str = "partners") -> list[Path]:
+                 network: str = "partners", of: str = "records") -> list[Path]:
     """Write the export to ``path``; Parquet also writes ``<stem>.participants.parquet`` beside it."""
     path = Path(path)
     if format == "jsonl":  # streamed: a dump holds every article's text twice
         with open_store(db) as store, open(path, "w", encoding="utf-8") as sink:
             write_dump(store, sink)
         return [path]
-    path.write_bytes(export_bytes(db, format, network))
+    path.write_bytes(export_bytes(db, format, network, of=of))
     written = [path]
     if format == "parquet":
         extra = path.with_name(path.stem + ".participants.parquet")

@@ -63,6 +63,10 @@ def test_cli_api_rest_and_export_list_the_same_occasions(reviewed, reviewed_filt
                        client.get(f"/api/export?of=occasions&format=json{params}").text.splitlines()]
         export_csv = list(csv.DictReader(io.StringIO(client.get(f"/api/export?of=occasions&format=csv{params}").text)))
         details = {r["id"]: client.get(f"/api/events/{r['id']}").json() for r in rest}
+    cli_export = CliRunner().invoke(app, ["export", "--of", "occasions", "--db", db])
+    assert cli_export.exit_code == 0, cli_export.output
+    if reviewed_filter is None:  # the CLI's export lists what the CLI's listing lists
+        assert [json.loads(line)["id"] for line in cli_export.stdout.splitlines()] == [r["id"] for r in cli]
     exported = [facets({**e, **e["event"], "types": e["event"]["type"], "city": e["event"]["location"]["city"],
                         "country": e["event"]["location"]["country"],
                         "participants": [p["name"] for p in e["event"]["participants"]]}) for e in export_json]
