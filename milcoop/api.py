@@ -260,11 +260,14 @@ def people(db: str | None = None, *, role: str | None = None, country: str | Non
 
 
 def person(query: str, db: str | None = None) -> list[dict]:
-    """Dossiers of the persons whose spellings match ``query`` (any script)."""
+    """Dossiers of the persons whose spellings match ``query`` (any script), review applied (as
+    ``GET /api/people/{id}``: corrected names, occasions as listed)."""
+    from .corrected import Corrected
     from .store import open_store
 
     with open_store(db) as store:
-        return [store.dossier(p["id"]) for p in store.find_persons(query)]
+        corrected = Corrected(store)
+        return [corrected.person(store.dossier(p["id"])) for p in store.find_persons(query)]
 
 
 def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None) -> list:

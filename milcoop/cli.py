@@ -340,10 +340,12 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
         for f in d["flags"]:
             out.print("  " + _flagged(f), highlight=False)
         table = Table(title="occasions")
-        for c in ("date", "type", "countries", "partners", "reports"):
-            table.add_column(c)
+        table.add_column("date", no_wrap=True)
+        table.add_column("occasion", ratio=2)
+        table.add_column("partners", ratio=1)
+        table.add_column("reports", justify="right")
         for o in d["occasions"]:
-            table.add_row(o["date"] or "–", ", ".join(o["types"]), " ".join(o["countries"]),
+            table.add_row(o["date"] or "–", o.get("title") or ", ".join(o["types"]) + " " + " ".join(o["countries"]),
                           "\n".join(o["partners"]) or "–", str(o["reports"]))
         out.print(table)
         for doc in d["documents"]:

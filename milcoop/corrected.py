@@ -318,11 +318,25 @@ class Corrected:
     # -- persons --------------------------------------------------------------
 
     def person(self, head: dict | None) -> dict | None:
-        """A person dict (search hit or dossier) with corrected name/country."""
+        """A person dict (search hit or dossier) with corrected name/country; a dossier's occasions as
+        every reader shows them (date, types, parties and title of the occasion's view; rejected ones
+        left out)."""
         if head is None:
             return None
         fields = self.person_fields.get(head["id"], {})
-        return {**head, **fields, "corrected": bool(fields)}
+        out = {**head, **fields, "corrected": bool(fields)}
+        if "occasions" in head:
+            views = {v.id: v for v in self.views()}
+            shown = []
+            for occ in head["occasions"]:
+                view = views.get(occ["occasion"])
+                if view is None:
+                    shown.append(occ)
+                elif view.review_state != "rejected":
+                    shown.append({**occ, "date": view.date, "types": view.types, "countries": view.countries,
+                                  "title": view.title})
+            out["occasions"] = shown
+        return out
 
     # -- networks -------------------------------------------------------------
 

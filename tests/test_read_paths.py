@@ -31,7 +31,7 @@ def reviewed(gold_db, tmp_path_factory):
     with open_store(db) as store:
         review = Review(store)
         review.add_user("analyst", "a long enough password")
-        ids = [v.id for v in milcoop.occasions(db).items]
+        ids = [v.id for v in milcoop.occasions(db).items if v.event.participants]  # reviews of named people
         rejected, fixed, confirmed = ids[0], ids[1], ids[2]
         review.set_state("analyst", rejected, "rejected")
         review.correct("analyst", "occasion", fixed, {"date": CORRECTED_DATE, "countries": ["KZ", "BY"]}, {})
@@ -113,3 +113,20 @@ def test_every_gold_record_is_in_one_occasion(gold_db, shared_path):
     reports = [r for v in views for r in v.reports]
     assert len(reports) == len(set(reports)) == sum(len(g["events"]) for g in gold)
     assert sum(v.sources for v in views) >= len({g["id"] for g in gold if g["events"]})
+
+
+def test_dossiers_show_occasions_as_listed(reviewed):
+    """A person's dossier (CLI, Python API, REST) lists its occasions as the listing shows them."""
+    db, (rejected, fixed, _) = reviewed
+    listed = {v.id: v for v in milcoop.events(db)}
+    names = [p["name"] for occ in (rejected, fixed) for p in milcoop.event(occ, db)["event"]["participants"]]
+    assert names, "the reviewed occasions name participants"
+    with TestClient(create_app(db)) as client:
+        for name in names:
+            for dossier in milcoop.person(name, db):
+                assert client.get(f"/api/people/{dossier['id']}").json() == dossier
+                for occ in dossier["occasions"]:
+                    assert occ["occasion"] != rejected
+                    if occ["occasion"] in listed:
+                        view = listed[occ["occasion"]]
+                        assert (occ["title"], occ["date"], occ["countries"]) == (view.title, view.date, view.countries)
