@@ -262,13 +262,10 @@ class Corrected:
 
     def _all_views(self) -> list[OccasionView]:
         reports: dict[str, list[tuple[str, str, str | None, Event]]] = {}
-        for record in self.store.export_records():
-            for ev in record["events"]:
-                event = Event.model_validate({k: v for k, v in ev.items() if k in Event.model_fields})
-                reports.setdefault(ev.get("occasion") or ev["id"], []).append(
-                    (ev["id"], record["article_id"], record.get("lang"), event))
+        for occasion, event_id, article_id, lang, event in self.store.report_facts():
+            reports.setdefault(occasion, []).append((event_id, article_id, lang, event))
         titles = self.store.article_titles([r[1] for rs in reports.values() for r in rs])
-        return [self._view(occ, sorted(rs, key=lambda r: r[1]), titles) for occ, rs in reports.items()]
+        return [self._view(occ, rs, titles) for occ, rs in reports.items()]
 
     def _view(self, occasion: str, reports: list[tuple[str, str, str | None, Event]],
               titles: dict[str, str | None]) -> OccasionView:

@@ -60,9 +60,14 @@ def phrasing(lang: str) -> Phrasing:
     return p
 
 
+@lru_cache(maxsize=None)
+def _territories(lang: str) -> dict[str, str]:
+    return dict(Locale.parse(phrasing(lang).locale).territories)
+
+
 def country_label(code: str, lang: str = "en") -> str:
     """A country's short name in ``lang`` (the code itself when Babel does not know it)."""
-    return Locale.parse(phrasing(lang).locale).territories.get(code.upper(), code.upper())
+    return _territories(lang).get(code.upper(), code.upper())
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +91,7 @@ def city_label(city: str, lang: str = "en") -> str:
     return names[0 if lang == "ru" else 1] if names else city
 
 
+@lru_cache(maxsize=4096)
 def when(date: str | None, lang: str = "en") -> str | None:
     """A date as a title shows it: the month and year ("Sep 2018"), or the year alone."""
     if not date:
