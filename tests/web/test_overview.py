@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+expect = pytest.importorskip("playwright.sync_api", reason="pip install playwright").expect
+
 pytestmark = pytest.mark.browser
 
 
@@ -52,7 +54,7 @@ def test_a_year_filter_and_a_bad_date(gold_page):
     pg.wait_for_url(re.compile(r"from=2018&to=2018"))
     pg.locator(".result-count", has_text="occasion").wait_for()
     total = api(pg, "/api/events?from=2018&to=2018")["total"]
-    pg.wait_for_function(f"document.querySelector('.result-count').textContent.startsWith('{total} occasion')")
+    expect(pg.locator(".result-count")).to_have_text(re.compile(rf"^{total} occasions? "))
     dates = pg.locator(".event-card .card-date").all_inner_texts()
     assert dates and all("2018" in d for d in dates)
     # a date that is no date: the field refuses it before anything is sent
@@ -83,13 +85,13 @@ def test_overview_histogram_and_facets(gold_page, shots):
     year = years[-1]["value"]
     bars.last.click()
     pg.wait_for_url(re.compile(rf"from={year}&to={year}"))
-    pg.locator(".event-card").first.wait_for()
-    assert pg.locator(".event-card").count() == years[-1]["count"]
+    expect(pg.locator(".result-count")).to_have_text(re.compile(rf"^{years[-1]['count']} occasions? "))
+    expect(pg.locator(".event-card")).to_have_count(years[-1]["count"])
     pg.goto("/#/events?partner=BY")
     pg.locator(".facet", has_text="Type").locator("a", has_text="Meeting").click()
     pg.wait_for_url(re.compile(r"type=meeting"))
-    pg.locator(".event-card").first.wait_for()
-    pg.wait_for_function(f"document.querySelectorAll('.event-card').length === {type_counts['meeting']}")
+    expect(pg.locator(".result-count")).to_have_text(re.compile(rf"^{type_counts['meeting']} occasions? "))
+    expect(pg.locator(".event-card")).to_have_count(type_counts["meeting"])
 
 
 def test_table_view_sorts_and_exports_the_view(gold_page, shots):
@@ -107,12 +109,12 @@ def test_table_view_sorts_and_exports_the_view(gold_page, shots):
     pg.locator(".occasions-table th a", has_text="Sources").click()
     pg.wait_for_url(re.compile(r"sort=sources"))
     by_sources = api(pg, "/api/events?country=KZ&per_page=50&sort=sources")["items"]
-    pg.wait_for_function(f"document.querySelector('.occasions-table tbody tr')?.dataset.eventId === '{by_sources[0]['id']}'")
+    expect(pg.locator(".occasions-table tbody tr").first).to_have_attribute("data-event-id", by_sources[0]["id"])
     assert pg.locator(".occasions-table th[aria-sort=descending]").inner_text().lower().startswith("sources")
     pg.locator(".occasions-table th a", has_text="Occasion").click()
     pg.wait_for_url(re.compile(r"sort=title"))
     by_title = api(pg, "/api/events?country=KZ&per_page=50&sort=title")["items"]
-    pg.wait_for_function(f"document.querySelector('.occasions-table tbody tr')?.dataset.eventId === '{by_title[0]['id']}'")
+    expect(pg.locator(".occasions-table tbody tr").first).to_have_attribute("data-event-id", by_title[0]["id"])
     titles = pg.locator(".occasions-table tbody td:nth-child(2)").all_inner_texts()
     assert titles == sorted(titles, key=str.casefold)
 
