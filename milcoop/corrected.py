@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from .evidence import fact_evidence
 from .patches import EventPatch, PersonPatch, valid_fields
 from .records import Event
 from .schema import iso_date
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
 SORTS = ("-date", "date", "sources", "-sources")
 CONFLICT_FIELDS = ("date", "city", "country")
+NOT_EVENT_FIELDS = ("note",)  # corrections about an occasion that are not fields of its event record
 
 
 def country_name(code: str | None) -> str | None:
@@ -69,6 +71,7 @@ def merge_events(events: list[Event]) -> Event:
 
 def apply_fields(event: Event, fields: dict[str, Any]) -> Event:
     """``event`` with corrected field values (raises pydantic's ValidationError on bad values)."""
+    fields = {k: v for k, v in fields.items() if k not in NOT_EVENT_FIELDS}
     if not fields:
         return event
     data = event.model_dump()
@@ -211,7 +214,8 @@ class Corrected:
             return None
         reports = [self.store.event(r.id) for r in self.store.occasion_events(occasion)]
         reports = [d for d in reports if d]
-        event = apply_fields(merge_events([d.event for d in reports]), self.fields.get(occasion, {}))
+        fields = self.fields.get(occasion, {})
+        event = apply_fields(merge_events([d.event for d in reports]), fields)
         conflicts = []
         for field in CONFLICT_FIELDS:
             values = {d.row.id: (d.event.date if field == "date" else getattr(d.event.location, field))
@@ -227,6 +231,8 @@ class Corrected:
                          "published": d.article.published, "lang": d.article.lang, "event": d.event.model_dump()}
                         for d in reports],
             "conflicts": conflicts,
+            "evidence": fact_evidence(event, reports).model_dump(),
+            "note": fields.get("note"),
         }
 
     # -- persons --------------------------------------------------------------

@@ -27,7 +27,7 @@ export const session = {
 
 export async function refreshMe() {
   try {
-    const me = await api("/api/me");
+    const me = await api("/api/session"); // 200 with username null when anonymous: no 401 in the console
     session.set(me && me.username ? me : null);
   } catch {
     session.set(null);
