@@ -60,8 +60,12 @@ def _quote(report: EventDetail, start: int, end: int, exact: bool = True) -> Quo
     if end - start < CONTEXT_BELOW:
         around = next(((s, e) for s, e in _sentences(report) if s <= start and end <= e), None)
         s, e = around or (max(0, start - CONTEXT), min(len(text), end + CONTEXT))
-        quote.before = ("…" if around is None and s > 0 else "") + " ".join(text[s:start].split()[-CONTEXT_WORDS:])
-        quote.after = " ".join(text[end:e].split()[:CONTEXT_WORDS]) + ("…" if around is None and e < len(text) else "")
+        before, after = text[s:start], text[end:e]
+        words_before, words_after = before.split()[-CONTEXT_WORDS:], after.split()[:CONTEXT_WORDS]
+        quote.before = ("…" if s > 0 and around is None or len(words_before) < len(before.split()) else "") + \
+            " ".join(words_before) + (" " if before[-1:].isspace() else "")
+        quote.after = (" " if after[:1].isspace() else "") + " ".join(words_after) + \
+            ("…" if e < len(text) and around is None or len(words_after) < len(after.split()) else "")
     return quote
 
 

@@ -16,8 +16,8 @@ export function quoteHref(q) {
 
 function quoteLine(q) {
   return h("blockquote", { class: "quote" + (q.exact ? "" : " quote-sentence"), "data-testid": "quote" },
-    h("span", { class: "quote-text" }, "“", q.before ? q.before + " " : "", q.before || q.after ? h("mark", { class: "quote-words" }, q.text) : q.text,
-      q.after ? " " + q.after : "", "”"), " ",
+    h("span", { class: "quote-text" }, "“", q.before, q.before || q.after ? h("mark", { class: "quote-words" }, q.text) : q.text,
+      q.after, "”"), " ",
     h("a", { class: "quote-link", href: quoteHref(q) }, q.exact ? "Show in article →" : "The event's sentence →"));
 }
 
@@ -58,7 +58,7 @@ function exerciseRow(x, q) {
 }
 
 function factsPanel(ev, evidence, place) {
-  const listRow = (label, items) => (items && items.length ? h("li", { class: "fact-row" },
+  const listRow = (label, items) => (items ? h("li", { class: "fact-row" },
     h("div", { class: "fact-head" }, h("span", { class: "fact-label" }, label), h("span", { class: "fact-value" }, items))) : null);
   return section("Facts", h("ul", { class: "fact-rows" },
     factRow("fact-date", "Date", formatDate(ev.date), ev.date ? evidence.date : [],

@@ -49,22 +49,22 @@ function removeButton(what) {
 
 const ROWS = {
   participant: (p, v) => h("div", { class: "edit-row", "data-kind": "participant", "data-surface": p.surface || "" },
-    labelled("Name", h("input", { name: "name", type: "text", value: p.name || "", required: true, maxlength: "200" }), "grow"),
-    labelled("Role", select("role", v.roles, p.role)),
-    labelled("Rank", select("rank", v.ranks, p.rank)),
-    labelled("Country", h("input", { name: "country", type: "text", value: p.country || "", maxlength: "2", size: "3",
+    labelled("Name", h("input", { name: "participant-name", type: "text", value: p.name || "", required: true, maxlength: "200" }), "grow"),
+    labelled("Role", select("participant-role", v.roles, p.role)),
+    labelled("Rank", select("participant-rank", v.ranks, p.rank)),
+    labelled("Country", h("input", { name: "participant-country", type: "text", value: p.country || "", maxlength: "2", size: "3",
       pattern: "[A-Za-z]{2}", title: "Two-letter country code, e.g. KZ" }), "narrow"),
     removeButton("participant")),
   document: (d, v) => h("div", { class: "edit-row", "data-kind": "document" },
-    labelled("Type", select("type", v.document_types, d.type, { blank: null })),
-    labelled("Title as reported", h("input", { name: "title", type: "text", value: d.title || "", maxlength: "500" }), "grow"),
-    labelled("Period", h("input", { name: "period", type: "text", value: d.period ? d.period.join("–") : "", size: "9",
+    labelled("Type", select("document-type", v.document_types, d.type, { blank: null })),
+    labelled("Title as reported", h("input", { name: "document-title", type: "text", value: d.title || "", maxlength: "500" }), "grow"),
+    labelled("Period", h("input", { name: "document-period", type: "text", value: d.period ? d.period.join("–") : "", size: "9",
       placeholder: "2013–2015" }), "narrow"),
-    labelled("Status", select("status", v.document_statuses, d.status || "mentioned", { blank: null })),
+    labelled("Status", select("document-status", v.document_statuses, d.status || "mentioned", { blank: null })),
     removeButton("document")),
   exercise: (x, v) => h("div", { class: "edit-row", "data-kind": "exercise" },
-    labelled("Name", h("input", { name: "name", type: "text", value: x.name || "", required: true, maxlength: "200" }), "grow"),
-    labelled("Status", select("status", v.exercise_statuses, x.status || "held", { blank: null })),
+    labelled("Name", h("input", { name: "exercise-name", type: "text", value: x.name || "", required: true, maxlength: "200" }), "grow"),
+    labelled("Status", select("exercise-status", v.exercise_statuses, x.status || "held", { blank: null })),
     removeButton("exercise")),
 };
 
@@ -78,7 +78,8 @@ function rowsField(kind, title, items, vocab) {
     } }, `+ Add ${kind}`));
 }
 
-const value = (row, name) => String(row.querySelector(`[name=${name}]`)?.value || "").trim();
+// Row controls are named "<kind>-<field>" so the form's own fields (type, ...) never collect them.
+const value = (row, name) => String(row.querySelector(`[name=${row.dataset.kind}-${name}]`)?.value || "").trim();
 
 function readRows(form, kind) {
   return [...form.querySelectorAll(`[data-rows=${kind}] > .edit-row`)].map((row, i) => {
