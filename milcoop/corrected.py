@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
 SORTS = ("-date", "date", "sources", "-sources")
 CONFLICT_FIELDS = ("date", "city", "country")
+NETWORK_KINDS = ("all", "bilateral", "multilateral")
 NOT_EVENT_FIELDS = ("note",)  # corrections about an occasion that are not fields of its event record
 
 
@@ -264,18 +265,33 @@ class Corrected:
                 for c, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def network(self, country: str | None = None, date_from: str | None = None,
-                date_to: str | None = None) -> dict:
-        """Countries as nodes, an edge per pair of parties weighted by the occasions they share."""
-        nodes: Counter = Counter()
+                date_to: str | None = None, kind: str = "all") -> dict:
+        """Countries as nodes, an edge per pair of parties weighted by the occasions they share.
+
+        An occasion of two parties is bilateral, of three or more multilateral (one 14-country session
+        adds 91 edges); ``kind`` keeps one sort, and every edge and node counts both, so a client can
+        switch between them without asking again.
+        """
+        if kind not in NETWORK_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(NETWORK_KINDS)}, not {kind!r}")
+        nodes: dict[str, Counter] = defaultdict(Counter)
         edges: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for row in self.network_rows(country, date_from, date_to):
             codes = sorted(dict.fromkeys(c.upper() for c in row["countries"] if c))
-            nodes.update(codes)
+            sort = {0: "none", 1: "alone", 2: "bilateral"}.get(len(codes), "multilateral")
+            if kind not in ("all", sort):
+                continue
+            for c in codes:
+                nodes[c][sort] += 1
             for a, b in combinations(codes, 2):
-                edges[(a, b)].append(row)
+                edges[(a, b)].append({**row, "sort": sort})
         return {
-            "nodes": [{"id": c, "label": country_name(c), "events": n} for c, n in sorted(nodes.items())],
+            "nodes": [{"id": c, "label": country_name(c), "events": n.total(),
+                       "bilateral": n["bilateral"], "multilateral": n["multilateral"]}
+                      for c, n in sorted(nodes.items())],
             "edges": [{"source": a, "target": b, "weight": len(rows), "events": [r["id"] for r in rows],
+                       "bilateral": sum(r["sort"] == "bilateral" for r in rows),
+                       "multilateral": sum(r["sort"] == "multilateral" for r in rows),
                        "years": sorted({r["date"][:4] for r in rows if r["date"]})}
                       for (a, b), rows in sorted(edges.items())],
         }
