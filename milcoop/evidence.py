@@ -129,9 +129,8 @@ def fact_evidence(event: Event, reports: list[EventDetail]) -> FactEvidence:
     """
     loc = event.location
     dated = [r for r in reports if event.date and r.event.date == event.date]
-    placed = [r for r in reports if (loc.city or loc.country)
-              and (r.event.location.city or None, r.event.location.country or None) == (loc.city, loc.country)
-              or (not loc.city and loc.country and r.event.location.country == loc.country)]
+    placed = [r for r in reports if (r.event.location.city == loc.city if loc.city
+                                     else bool(loc.country) and r.event.location.country == loc.country)]
     return FactEvidence(
         date=[q for q in (_date_quote(r, event.date) for r in dated) if q],
         place=[q for q in (_place_quote(r, loc.city, loc.country) for r in placed) if q],
