@@ -134,3 +134,26 @@ def test_quotes_point_into_the_article(client, db_path):
 def test_session_open_server(db_path):
     with TestClient(create_app(str(db_path), read_open=False)) as c:
         assert c.get("/api/session").json() == {"username": None}
+
+
+def test_note_and_audit_trail_on_postgresql(pg_database, shared_path, credentials):
+    """The same review writes and the occasion's audit trail on PostgreSQL (MILCOOP_TEST_PG)."""
+    import milcoop.api
+    from milcoop.store import open_store
+    from milcoop.store.review import Review
+
+    url = pg_database()
+    milcoop.api.ingest([shared_path("corpus", "seeds", "articles.jsonl")], db=url)
+    with open_store(url) as store:
+        Review(store).add_user(*credentials)
+    with TestClient(create_app(url), headers={"Origin": "http://testserver"}) as c:
+        assert c.post("/api/login", json=dict(zip(("username", "password"), credentials))).status_code == 200
+        first, second = [i["id"] for i in c.get("/api/events").json()["items"][:2]]
+        assert c.patch(f"/api/events/{first}", json={"note": "seen on PostgreSQL",
+                                                     "exercises": [{"name": "Zhetysu"}]}).status_code == 200
+        c.post(f"/api/events/{second}/review", json={"state": "confirmed"})
+        detail = c.get(f"/api/events/{first}").json()
+        assert detail["note"] == "seen on PostgreSQL" and detail["event"]["exercises"][0]["name"] == "Zhetysu"
+        assert [a["action"] for a in c.get(f"/api/events/{first}/audit").json()] == ["correct"]
+        c.post("/api/events/merge", json={"ids": [second, first]})
+        assert [a["action"] for a in c.get(f"/api/events/{second}/audit").json()] == ["merge", "review"]
