@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from .evidence import fact_evidence
 from .patches import EventPatch, PersonPatch, valid_fields
 from .records import Event
 from .schema import iso_date
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
 SORTS = ("-date", "date", "sources", "-sources")
 CONFLICT_FIELDS = ("date", "city", "country")
+NETWORK_KINDS = ("all", "bilateral", "multilateral")
+NOT_EVENT_FIELDS = ("note",)  # corrections about an occasion that are not fields of its event record
 
 
 def country_name(code: str | None) -> str | None:
@@ -69,6 +72,7 @@ def merge_events(events: list[Event]) -> Event:
 
 def apply_fields(event: Event, fields: dict[str, Any]) -> Event:
     """``event`` with corrected field values (raises pydantic's ValidationError on bad values)."""
+    fields = {k: v for k, v in fields.items() if k not in NOT_EVENT_FIELDS}
     if not fields:
         return event
     data = event.model_dump()
@@ -211,7 +215,8 @@ class Corrected:
             return None
         reports = [self.store.event(r.id) for r in self.store.occasion_events(occasion)]
         reports = [d for d in reports if d]
-        event = apply_fields(merge_events([d.event for d in reports]), self.fields.get(occasion, {}))
+        fields = self.fields.get(occasion, {})
+        event = apply_fields(merge_events([d.event for d in reports]), fields)
         conflicts = []
         for field in CONFLICT_FIELDS:
             values = {d.row.id: (d.event.date if field == "date" else getattr(d.event.location, field))
@@ -227,6 +232,8 @@ class Corrected:
                          "published": d.article.published, "lang": d.article.lang, "event": d.event.model_dump()}
                         for d in reports],
             "conflicts": conflicts,
+            "evidence": fact_evidence(event, reports).model_dump(),
+            "note": fields.get("note"),
         }
 
     # -- persons --------------------------------------------------------------
@@ -258,18 +265,33 @@ class Corrected:
                 for c, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def network(self, country: str | None = None, date_from: str | None = None,
-                date_to: str | None = None) -> dict:
-        """Countries as nodes, an edge per pair of parties weighted by the occasions they share."""
-        nodes: Counter = Counter()
+                date_to: str | None = None, kind: str = "all") -> dict:
+        """Countries as nodes, an edge per pair of parties weighted by the occasions they share.
+
+        An occasion of two parties is bilateral, of three or more multilateral (one 14-country session
+        adds 91 edges); ``kind`` keeps one sort, and every edge and node counts both, so a client can
+        switch between them without asking again.
+        """
+        if kind not in NETWORK_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(NETWORK_KINDS)}, not {kind!r}")
+        nodes: dict[str, Counter] = defaultdict(Counter)
         edges: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for row in self.network_rows(country, date_from, date_to):
             codes = sorted(dict.fromkeys(c.upper() for c in row["countries"] if c))
-            nodes.update(codes)
+            sort = {0: "none", 1: "alone", 2: "bilateral"}.get(len(codes), "multilateral")
+            if kind not in ("all", sort):
+                continue
+            for c in codes:
+                nodes[c][sort] += 1
             for a, b in combinations(codes, 2):
-                edges[(a, b)].append(row)
+                edges[(a, b)].append({**row, "sort": sort})
         return {
-            "nodes": [{"id": c, "label": country_name(c), "events": n} for c, n in sorted(nodes.items())],
+            "nodes": [{"id": c, "label": country_name(c), "events": n.total(),
+                       "bilateral": n["bilateral"], "multilateral": n["multilateral"]}
+                      for c, n in sorted(nodes.items())],
             "edges": [{"source": a, "target": b, "weight": len(rows), "events": [r["id"] for r in rows],
+                       "bilateral": sum(r["sort"] == "bilateral" for r in rows),
+                       "multilateral": sum(r["sort"] == "multilateral" for r in rows),
                        "years": sorted({r["date"][:4] for r in rows if r["date"]})}
                       for (a, b), rows in sorted(edges.items())],
         }

@@ -1,6 +1,8 @@
 """People (tenures, search, dossiers), documents, partner countries and the partner network."""
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Depends, Query
 
 from milcoop.corrected import Corrected
@@ -51,6 +53,8 @@ def partners(code: CountryCode, corrected: Corrected = Depends(get_corrected)) -
 
 @router.get("/network", summary="Countries as nodes, occasions shared as weighted edges")
 def network(country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+            kind: Literal["all", "bilateral", "multilateral"] = "all",
             corrected: Corrected = Depends(get_corrected)) -> dict:
-    data = corrected.network(country, date_from, date_to)
+    """``kind``: occasions of two parties (bilateral), of three or more (multilateral), or all."""
+    data = corrected.network(country, date_from, date_to, kind)
     return {"nodes": data["nodes"], "edges": data["edges"]}

@@ -5,7 +5,9 @@ import { h, append, clear, occasionTitle, badge, countryChip, countryName, flag,
 
 export const EVENT_TYPES = ["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",
   "training", "industry", "deployment"];
-const REVIEW = [["all", "All"], ["unreviewed", "Unreviewed"], ["confirmed", "Confirmed"], ["rejected", "Rejected"]];
+// The default hides rejected occasions; "all" and "rejected" show them (the API's reviewed=).
+const REVIEW = [["", "Not rejected"], ["all", "All, rejected too"], ["unreviewed", "Unreviewed"], ["confirmed", "Confirmed"],
+  ["rejected", "Rejected"]];
 const SORTS = [["-date", "Newest first"], ["date", "Oldest first"], ["sources", "Most sources"]];
 const PER_PAGE = 50;
 const FILTER_KEYS = ["country", "partner", "type", "from", "to", "q", "reviewed", "sort"];
@@ -52,7 +54,7 @@ function filterForm(query, navigate) {
     field("from", "From", h("input", { id: "f-from", name: "from", type: "date", value: query.from || "" })),
     field("to", "To", h("input", { id: "f-to", name: "to", type: "date", value: query.to || "" })),
     field("reviewed", "Review", h("select", { id: "f-reviewed", name: "reviewed" },
-      REVIEW.map(([v, l]) => h("option", { value: v, selected: (query.reviewed || "all") === v }, l)))),
+      REVIEW.map(([v, l]) => h("option", { value: v, selected: (query.reviewed || "") === v }, l)))),
     field("sort", "Order", h("select", { id: "f-sort", name: "sort" },
       SORTS.map(([v, l]) => h("option", { value: v, selected: (query.sort || "-date") === v }, l)))),
     h("div", { class: "field field-actions" },
@@ -61,7 +63,6 @@ function filterForm(query, navigate) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(form));
-    if (data.reviewed === "all") delete data.reviewed;
     if (data.sort === "-date") delete data.sort;
     navigate("#/events" + toQuery(data));
   });
@@ -78,7 +79,7 @@ function activeFilters(query) {
   if (query.from) parts.push(["from", `from ${formatDate(query.from)}`]);
   if (query.to) parts.push(["to", `until ${formatDate(query.to)}`]);
   if (query.q) parts.push(["q", `“${query.q}”`]);
-  if (query.reviewed && query.reviewed !== "all") parts.push(["reviewed", query.reviewed]);
+  if (query.reviewed) parts.push(["reviewed", query.reviewed === "all" ? "rejected too" : query.reviewed]);
   if (!parts.length) return null;
   return h("div", { class: "active-filters", "aria-label": "Active filters" },
     parts.map(([key, text]) => {
