@@ -270,21 +270,27 @@ class Store:
                     .order_by(DbEvent.article_id, DbEvent.ordinal))
             return [event_view(row) for row in session.scalars(stmt)]
 
-    def documents(self, country: str | None = None, partner: str | None = None) -> list:
-        """The documents register (``milcoop.resolve.documents``) over events with these parties."""
-        from milcoop.resolve.documents import Mention, register
+    def document_mentions(self) -> list:
+        """Every document of every stored report as a ``milcoop.resolve.documents.Mention``: its name
+        as reported and the sentence it was read from (its first evidence span), dated by the event or,
+        failing that, the article. ``milcoop.documents`` builds the register from them."""
+        from milcoop.resolve.documents import Mention
 
-        stmt = select(DbEvent).options(selectinload(DbEvent.documents), selectinload(DbEvent.article))
-        for code in (country, partner):
-            if code:
-                stmt = stmt.where(DbEvent.id.in_(
-                    select(DbEventCountry.event_id).where(DbEventCountry.country == code.strip().upper())))
+        quote = (select(func.substr(DbArticle.text, DbEvidence.start + 1, DbEvidence.end - DbEvidence.start))
+                 .select_from(DbEvidence)
+                 .where(DbEvidence.event_id == DbDocument.event_id, DbEvidence.fact_kind == "document",
+                        DbEvidence.fact_ordinal == DbDocument.ordinal)
+                 .order_by(DbEvidence.id).limit(1).scalar_subquery())
+        stmt = (select(DbDocument, DbEvent.id, DbEvent.occasion_id, DbEvent.date, DbEvent.countries,
+                       DbArticle.id, DbArticle.published, quote)
+                .join(DbEvent, DbEvent.id == DbDocument.event_id).join(DbArticle, DbArticle.id == DbEvent.article_id)
+                .order_by(DbEvent.id, DbDocument.ordinal))
         with self._read() as session:
-            mentions = [Mention(type=d.type, period=None if d.period_start is None else [d.period_start, d.period_end],
-                                status=d.status, countries=list(ev.countries), date=ev.date or ev.article.published,
-                                event_id=ev.id, occasion_id=ev.occasion_id, title=d.title)
-                        for ev in session.scalars(stmt) for d in ev.documents]
-        return register(mentions)
+            return [Mention(type=d.type, period=None if d.period_start is None else [d.period_start, d.period_end],
+                            status=d.status, countries=list(countries or []), date=date or published,
+                            event_id=event_id, occasion_id=occasion, title=d.title, quote=text and text.strip(),
+                            article_id=article_id)
+                    for d, event_id, occasion, date, countries, article_id, published, text in session.execute(stmt)]
 
     def observations(self, role: str | None = None, country: str | None = None,
                      person: str | None = None) -> list:
