@@ -352,9 +352,15 @@ class Store:
             return [self._dossier_head(session, pid) for pid in dict.fromkeys(ids)]
 
     def _dossier_head(self, session, pid: str) -> dict:
+        """A person's id, name, country, reference id and spellings (nominative forms only: the case
+        forms reports used stay in the registry for matching, not in the list)."""
+        from milcoop.resolve.reference import official
+        from milcoop.resolve.spellings import nominative
+
         person = session.get(DbPerson, pid, options=[selectinload(DbPerson.names)])
+        ref = official(person.official_id)
         return {"id": person.id, "name": person.name, "country": person.country, "official_id": person.official_id,
-                "spellings": sorted({n.name for n in person.names})}
+                "spellings": nominative({n.name for n in person.names}, ref.names if ref else ())}
 
     def dossier(self, person_id: str) -> dict | None:
         """A person: spellings, the reference's offices, positions seen (each checked against the
