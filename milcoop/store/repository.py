@@ -310,7 +310,7 @@ class Store:
         stmt = stmt.order_by(DbParticipant.event_id, DbParticipant.ordinal)
         with self._read() as session:
             return [Observation(person_id=p.person_id, name=name, role=p.role, rank=p.rank, country=p.country,
-                                date=date or published, event_id=p.event_id, official_id=official)
+                                date=date or published, event_id=p.event_id, official_id=official, ordinal=p.ordinal)
                     for p, date, published, name, official in session.execute(stmt)]
 
     def people(self, role: str | None = None, country: str | None = None, on: str | None = None) -> dict:
@@ -377,6 +377,10 @@ class Store:
                     .where(DbParticipant.person_id == person_id).options(*EVENT_FACTS, selectinload(DbEvent.article)))
             events = list(session.scalars(stmt).unique())
         obs = self.observations(person=person_id)
+        with self._read() as session:
+            as_named = {(e, o): surface or name for e, o, name, surface in session.execute(
+                select(DbParticipant.event_id, DbParticipant.ordinal, DbParticipant.name, DbParticipant.surface)
+                .where(DbParticipant.person_id == person_id))}
         ref = official(head["official_id"])
         head["reference"] = None if ref is None else {
             "id": ref.id, "name": ref.name, "country": ref.country,
@@ -387,7 +391,8 @@ class Store:
         for o in obs:
             c = check(o)
             positions.append({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
-                              "event": o.event_id, "check": c.status, "flag": c.flag, "reason": c.reason})
+                              "event": o.event_id, "check": c.status, "flag": c.flag, "reason": c.reason,
+                              "mention": f"{o.event_id}:{o.ordinal}", "as_named": as_named.get((o.event_id, o.ordinal))})
         head["positions"] = sorted(positions, key=lambda o: (o["date"] or "", o["event"]))
         reg = register(obs)
         head["tenures"] = [t.as_dict() for t in reg.tenures]

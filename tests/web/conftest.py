@@ -3,6 +3,7 @@ articles, served by uvicorn in a thread, driven by Debian's chromium through pla
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
@@ -103,6 +104,15 @@ def gold_server(gold_web_db):
         yield url
 
 
+@pytest.fixture
+def gold_copy_server(gold_web_db, tmp_path):
+    """A server over a fresh copy of the gold database, for tests that write."""
+    copy = tmp_path / "gold-copy.db"
+    shutil.copy(gold_web_db, copy)
+    with _serving(str(copy)) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
@@ -149,6 +159,12 @@ def page(browser, server):
 def gold_page(browser, gold_server):
     """``page`` on the server over the dev gold database."""
     yield from _checked_page(browser, gold_server)
+
+
+@pytest.fixture
+def gold_copy_page(browser, gold_copy_server):
+    """``page`` on a server over a fresh copy of the dev gold database (the test may write)."""
+    yield from _checked_page(browser, gold_copy_server)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,8 @@ import re
 
 import pytest
 
+from .conftest import PASSWORD, USER
+
 pytestmark = pytest.mark.browser
 
 # "All agreements Kazakhstan signed with Turkey": every gold document of a KZ-TR event with status
@@ -120,3 +122,45 @@ def test_who_was_kazakhstans_defence_minister_in_2016(gold_page, shots):
     page.get_by_text("Give the date as 2016, 2016-09 or 2016-09-13.").wait_for()
     page.goto("/#/people?on=2016")
     page.get_by_text("Choose an office", exact=True).wait_for()
+
+
+def test_analyst_merges_and_splits_persons_from_the_dossier(gold_copy_page, shots):
+    """Merging Kosanov into Khrenin and splitting his mentions back off, from Khrenin's dossier, signed in;
+    both land in the audit log."""
+    page = gold_copy_page
+    khrenin = page.request.get("/api/people/search?q=Khrenin").json()[0]
+    kosanov = page.request.get("/api/people/search?q=Kosanov").json()[0]
+    kosanov_mentions = len(page.request.get(f"/api/people/{kosanov['id']}").json()["positions"])
+    page.goto(f"/#/people/{khrenin['id']}")
+    page.locator(".person-head h1", has_text="Viktor Khrenin").wait_for()
+    assert page.locator(".merge-person").count() == 0, "merging needs a signed-in analyst"
+    assert page.locator("input[name=split]").count() == 0
+
+    page.goto(f"/#/login?next=/people/{khrenin['id']}")
+    page.get_by_label("Username").fill(USER)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(re.compile(re.escape(f"#/people/{khrenin['id']}")))
+    page.get_by_label("Find the person to merge into this one").fill("Kosanov")
+    page.get_by_role("button", name="Find", exact=True).click()
+    page.get_by_role("button", name="Merge Dauren Kosanov into this person").click()
+    page.get_by_text("Dauren Kosanov merged into this person.").wait_for()
+    assert "Dauren Kosanov" in page.locator(".person-head .spellings").inner_text()
+    assert page.request.get(f"/api/people/{kosanov['id']}").status == 404
+    shots(page, "person-merged")
+
+    rows = page.locator(".positions-table tbody tr")
+    picked = 0
+    for i in range(rows.count()):
+        if rows.nth(i).locator("td").nth(2).inner_text() == "Dauren Kosanov":
+            rows.nth(i).locator("input[name=split]").check()
+            picked += 1
+    assert picked == kosanov_mentions
+    page.get_by_role("button", name="Split ticked mentions into a new person").click()
+    page.wait_for_url(lambda url: "#/people/pe-" in url and not url.endswith(khrenin["id"]))
+    page.locator(".person-head h1", has_text="Dauren Kosanov").wait_for()
+    new_id = page.url.rsplit("/", 1)[-1]
+    assert "Viktor Khrenin" not in page.request.get(f"/api/people/{new_id}").json()["spellings"]
+    assert "Dauren Kosanov" not in page.request.get(f"/api/people/{khrenin['id']}").json()["spellings"]
+    audit = page.request.get("/api/audit").json()
+    assert [(e["action"], e["target_kind"]) for e in audit[:2]] == [("split", "person"), ("merge", "person")]
