@@ -12,6 +12,7 @@ sentence that states it.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -65,8 +66,9 @@ def _key(m: Mention) -> tuple:
 
 
 def whole_words(title: str, quote: str | None) -> str:
-    """``title`` without a word its quote shows cut off ("... на 2023-2027 годы Ка" of "... годы Казахстан")."""
-    title = title.strip()
+    """``title`` without a word its quote shows cut off ("... на 2023-2027 годы Ка" of "... годы Казахстан"),
+    and without what follows a clause break ("agreement with Russia, the parliament's official")."""
+    title = re.split(r"[,;:]\s|\s[–—]\s|\s\(", title.strip(), maxsplit=1)[0].strip()
     at = quote.find(title) if quote and title else -1
     end = at + len(title)
     if at >= 0 and end < len(quote) and quote[end].isalnum() and title[-1:].isalnum() and " " in title:

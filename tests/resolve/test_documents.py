@@ -52,3 +52,6 @@ def test_a_title_ending_with_a_whole_word_is_kept():
     assert whole_words("plan for 2026", "They signed the plan for 2026.") == "plan for 2026"
     assert whole_words("plan for 2026 bet", "the plan for 2026 between them") == "plan for 2026"
     assert whole_words("plan", None) == "plan"
+    assert whole_words("agreement with Russia, the parliament’s official",
+                       "ratifying the agreement with Russia, the parliament’s official website said") == \
+        "agreement with Russia"

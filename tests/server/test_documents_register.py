@@ -89,6 +89,8 @@ def test_bad_filters_are_clear_errors(gold):
             assert r.status_code == 422, (url, params)
             assert field in r.json()["error"]["message"]
     assert gold.get("/api/documents/export", params={"format": "xml"}).status_code == 422
+    r = gold.get("/api/documents", params={"partner": "tur"})  # an org-length code: parties are countries
+    assert r.status_code == 400 and "partner" in r.json()["error"]["message"]
 
 
 def test_export_is_the_filtered_list(gold):
