@@ -49,7 +49,7 @@ function tenureChart(tenures, positions) {
       const yy = top + i * rowH;
       const x1 = x(r.start), x2 = Math.max(x(r.end ?? r.start), x1 + 6);
       return svg("g", { class: "tenure-row" },
-        svg("rect", { x: x1, y: yy + 6, width: x2 - x1, height: 18, rx: 4, class: "tenure-bar" },
+        svg("rect", { x: x1, y: yy + 6, width: x2 - x1, height: 18, rx: 4, class: r.t.basis === "reference" ? "tenure-bar" : "tenure-bar tenure-seen" },
           svg("title", {}, `${r.label}: ${termText(r.t)}`)),
         r.dots.map((d) => svg("circle", { cx: x(d), cy: yy + 15, r: 3, class: "tenure-dot" })));
     }));
