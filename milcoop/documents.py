@@ -62,28 +62,36 @@ def mentions(corrected: Corrected) -> list[Mention]:
     states, fields = corrected.states, corrected.fields
     out: list[Mention] = []
     redone: set[str] = set()
+    machine: dict[str, list[Mention]] = {}
     for m in corrected.store.document_mentions():
         occasion = m.occasion_id
         if occasion and states.get(occasion) == "rejected":
             continue
         if occasion and any(f in fields.get(occasion, {}) for f in DOCUMENT_FIELDS):
-            redone.add(occasion)
+            machine.setdefault(occasion, []).append(m)
             continue
         out.append(m)
+    # occasions whose documents, parties or date an analyst corrected, including one corrected to hold
+    # documents where the machine read none
+    redone = set(machine) | {o for o, values in fields.items() if values.get("documents") and states.get(o) != "rejected"}
     for occasion in sorted(redone):
-        out.extend(_corrected_mentions(corrected, occasion))
-    # an occasion corrected to hold documents where the machine read none
-    for occasion, values in sorted(fields.items()):
-        if occasion not in redone and values.get("documents") and states.get(occasion) != "rejected":
-            out.extend(_corrected_mentions(corrected, occasion))
+        out.extend(_corrected_mentions(corrected, occasion, machine.get(occasion, [])))
     return out
 
 
-def _corrected_mentions(corrected: Corrected, occasion: str) -> list[Mention]:
-    event = apply_fields(corrected.machine_event(occasion), corrected.fields.get(occasion, {}))
-    return [Mention(type=d.type, period=d.period, status=d.status, countries=list(event.countries), date=event.date,
-                    event_id=occasion, occasion_id=occasion, title=d.title, corrected=True)
-            for d in event.documents]
+def _corrected_mentions(corrected: Corrected, occasion: str, read: list[Mention]) -> list[Mention]:
+    """The occasion's documents as corrected; one the machine also read keeps its quote and name."""
+    fixed = corrected.fields.get(occasion, {})
+    event = apply_fields(corrected.machine_event(occasion), fixed)
+    out = []
+    for d in event.documents:
+        same = next((m for m in read if (KIND.get(m.type, m.type), m.period, m.status)
+                     == (KIND.get(d.type, d.type), d.period, d.status)), None)
+        out.append(Mention(type=d.type, period=d.period, status=d.status, countries=list(event.countries),
+                           date=event.date, event_id=same.event_id if same else occasion, occasion_id=occasion,
+                           title=d.title or (same.title if same else None), quote=same.quote if same else None,
+                           article_id=same.article_id if same else None, corrected=same is None))
+    return out
 
 
 def matches(record: Record, f: Filters) -> bool:

@@ -135,6 +135,20 @@ def test_review_applies_rejected_out_corrections_in(gold_writer):
     assert c.get("/api/documents", params={**KZ_TR, "type": "agreement", "status": "signed"}).json() == []
 
 
+def test_a_corrected_date_moves_the_document_and_keeps_its_quote(db_copy):
+    with TestClient(create_app(str(db_copy)), headers={"Origin": "http://testserver"}) as c:
+        with open_store(db_copy) as store:
+            Review(store).add_user(USER, PASSWORD)
+        assert c.post("/api/login", json={"username": USER, "password": PASSWORD}).status_code == 200
+        doc = next(d for d in c.get("/api/documents").json()
+                   if len(d["occasions"]) == 1 and len(d["history"]) == 1 and d["history"][0]["quote"])
+        occasion = doc["occasions"][0]
+        assert c.patch(f"/api/events/{occasion}", json={"date": "1999-05-05"}).status_code == 200
+        moved = [d for d in c.get("/api/documents", params={"year": 1999}).json() if d["occasions"] == [occasion]]
+        assert [(h["date"], h["quote"], h["corrected"]) for d in moved for h in d["history"]] == [
+            ("1999-05-05", doc["history"][0]["quote"], False)]
+
+
 def test_python_api_and_cli_give_the_same_register(gold_db):
     records = milcoop.api.documents(gold_db, country="kz", partner="TR", status="signed")
     assert sorted(r.type for r in records) == ["agreement", "contract", "memorandum", "memorandum"]
