@@ -164,3 +164,19 @@ def test_analyst_merges_and_splits_persons_from_the_dossier(gold_copy_page, shot
     assert "Dauren Kosanov" not in page.request.get(f"/api/people/{khrenin['id']}").json()["spellings"]
     audit = page.request.get("/api/audit").json()
     assert [(e["action"], e["target_kind"]) for e in audit[:2]] == [("split", "person"), ("merge", "person")]
+
+
+def test_registers_fit_a_phone(gold_page, shots):
+    """At 390 px nothing of the Documents page, the People page or a dossier is off-screen sideways
+    (wide tables scroll inside their own box)."""
+    page = gold_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    zhasuzakov = page.request.get("/api/people/search?q=Zhasuzakov").json()[0]["id"]
+    for path, ready, name in (("/#/documents?country=KZ", ".documents-table tbody tr", "documents-390"),
+                              ("/#/people?role=defense_minister&country=KZ&on=2016", ".office-table tbody tr", "people-390"),
+                              (f"/#/people/{zhasuzakov}", ".person-head h1", "person-390")):
+        page.goto(path)
+        page.locator(ready).first.wait_for()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} is {width}px wide at 390px"
+        shots(page, name, full_page=False)
