@@ -2,8 +2,9 @@
 
 The one place the CLI, the Python API and the REST API get the register from.
 Reports of rejected occasions drop out; an occasion whose documents, parties or
-date an analyst corrected contributes its corrected documents (marked
-``corrected``, with no quote: the analyst's word, not a sentence of the text).
+date an analyst corrected contributes its corrected documents: one the machine
+read too keeps its quote, one only the analyst gave is marked ``corrected``
+(no quote: the analyst's word, not a sentence of the text).
 Grouping mentions into documents is ``milcoop.resolve.documents``.
 """
 from __future__ import annotations
@@ -12,11 +13,11 @@ import csv
 import io
 from dataclasses import dataclass
 
+from . import validate
 from .corrected import Corrected, apply_fields
+from .errors import InvalidValue
 from .resolve.documents import KIND, STATUS_ORDER, Mention, Record, register
 from .schema import DOCUMENT_STATUSES, DOCUMENT_TYPES
-from . import validate
-from .errors import InvalidValue
 
 SORTS = ("-date", "date", "type", "status", "parties")
 # Fields a correction may change that move an occasion's documents.
@@ -61,7 +62,6 @@ def mentions(corrected: Corrected) -> list[Mention]:
     """Every document mention of the reviewed record: rejected occasions out, corrections in."""
     states, fields = corrected.states, corrected.fields
     out: list[Mention] = []
-    redone: set[str] = set()
     machine: dict[str, list[Mention]] = {}
     for m in corrected.store.document_mentions():
         occasion = m.occasion_id
