@@ -221,9 +221,18 @@ def person(query: str, db: str | None = None) -> list[dict]:
         return [store.dossier(p["id"]) for p in store.find_persons(query)]
 
 
-def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None) -> list:
-    """The documents register: each plan, program or agreement once, with its status history."""
+def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None,
+              type: str | None = None, status: str | None = None, year: int | str | None = None,
+              sort: str = "-date") -> list:
+    """The documents register, review applied: each plan, program or agreement once, with its name as
+    reported and its status history (each status with its date and quote). ``year``: a status dated that
+    year or a period covering it; ``status``: reached at some point; ``sort``: -date, date, type, status
+    or parties. See ``milcoop.documents``."""
+    from .corrected import Corrected
+    from .documents import Filters
+    from .documents import documents as register
     from .store import open_store
 
+    filters = Filters.of(country, partner, type, status, year, sort)
     with open_store(db) as store:
-        return store.documents(country=country, partner=partner)
+        return register(Corrected(store), filters)

@@ -23,7 +23,8 @@ from rich.text import Text
 from . import api, validate
 from .errors import InputError, MilcoopError
 from .exports import FORMATS, NETWORKS
-from .schema import EVENT_TYPES, ROLES
+from .documents import SORTS as DOCUMENT_SORTS
+from .schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, ROLES
 
 app = typer.Typer(help="milcoop: news about military diplomacy -> a record of who met whom, "
                        "when, where and what they signed.", no_args_is_help=True,
@@ -290,24 +291,42 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
 def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of this country (alpha-2)",
                                                     callback=COUNTRY),
                   partner: Optional[str] = typer.Option(None, help="... with this partner", callback=COUNTRY),
-                  as_json: bool = typer.Option(False, "--json"),
+                  type: Optional[str] = typer.Option(None, "--type", help="plan, program, agreement (also "
+                                                     "treaty), memorandum, protocol, contract, roadmap, other",
+                                                     callback=_one_of(DOCUMENT_TYPES)),
+                  status: Optional[str] = typer.Option(None, help="A status reached at some point: signed, "
+                                                       "ratified, drafting, planned, mentioned",
+                                                       callback=_one_of(DOCUMENT_STATUSES)),
+                  year: Optional[int] = typer.Option(None, min=1900, max=2200,
+                                                     help="A status dated that year, or a period covering it"),
+                  sort: str = typer.Option("-date", help="-date, date, type, status or parties",
+                                           callback=_one_of(DOCUMENT_SORTS)),
+                  as_json: bool = typer.Option(False, "--json", help="JSON Lines, one document a line"),
+                  as_csv: bool = typer.Option(False, "--csv", help="CSV, one document a row"),
                   db: Optional[str] = DbOption):
-    """The register of plans, programs, agreements and memoranda, with status history."""
+    """The register of plans, programs, agreements and memoranda (review applied): the name as reported,
+    parties, status history with dates; --json and --csv give each status's quote too."""
+    from .documents import csv_text, name_of, period_text
+
     try:
-        records = api.documents(db, country=country, partner=partner)
+        records = api.documents(db, country=country, partner=partner, type=type, status=status, year=year,
+                                sort=sort)
     except MilcoopError as exc:
         _fail(exc)
     if as_json:
         for r in records:
-            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+        return
+    if as_csv:
+        sys.stdout.write(csv_text(records))
         return
     table = Table(title=f"{len(records)} documents")
-    for c in ("id", "type", "period", "parties", "status", "history", "occasions"):
-        table.add_column(c)
+    for c in ("document", "period", "parties", "status", "history"):
+        table.add_column(c, overflow="fold")
     for r in records:
-        period = "–" if not r.period else f"{r.period[0]}–{r.period[1]}" if r.period[0] != r.period[1] else str(r.period[0])
         history = "\n".join(f"{h['date'] or 'undated'}: {h['status']}" for h in r.history)
-        table.add_row(r.id, r.type, period, " ".join(r.countries), r.status, history, str(len(r.occasions)))
+        table.add_row(name_of(r) + f"\n[dim]{r.type} {r.id}[/dim]", period_text(r.period) or "–",
+                      " ".join(r.countries), r.status, history)
     out.print(table)
 
 

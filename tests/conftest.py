@@ -99,3 +99,24 @@ def ru():
     from milcoop.lang import get_lang
 
     return get_lang("ru")
+
+
+@pytest.fixture(scope="session")
+def gold_db(tmp_path_factory, shared_path) -> str:
+    """A SQLite database of the dev articles with their **gold** records stored through the store's
+    normal write path (no extraction), so UI and register tests check reads, not extraction."""
+    from milcoop.api import read_articles
+    from milcoop.records import ArticleExtraction
+    from milcoop.store import open_store
+
+    gold = {r["id"]: r for r in load_jsonl(shared_path("corpus", "dev", "gold.jsonl"))}
+    batch = []
+    for article in read_articles([shared_path("corpus", "dev", "articles.jsonl")]):
+        assert not isinstance(article, Exception), article
+        record = gold[article.external_id]
+        batch.append((article, ArticleExtraction.model_validate({**record, "lang": article.lang})))
+    assert len(batch) == len(gold)
+    db = str(tmp_path_factory.mktemp("gold") / "gold.db")
+    with open_store(db) as store:
+        store.store_articles(batch, "gold")
+    return db

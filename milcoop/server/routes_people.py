@@ -1,4 +1,4 @@
-"""People (tenures, search, dossiers), documents, partner countries and the partner network."""
+"""People (tenures, search, dossiers), partner countries and the partner network."""
 from __future__ import annotations
 
 from typing import Literal
@@ -39,11 +39,6 @@ def dossier(person_id: PersonId, store: Store = Depends(get_store),
     if found is None:
         raise not_found(f"no person {person_id!r}")
     return corrected.person(found)
-
-
-@router.get("/documents", summary="The documents register with status history")
-def documents(country: Country = None, partner: Country = None, store: Store = Depends(get_store)) -> list:
-    return [dict(r.__dict__) for r in store.documents(country=country, partner=partner)]
 
 
 @router.get("/countries/{code}/partners", summary="A country's partners, occasions per year")

@@ -355,6 +355,11 @@ class Review:
                 if k not in keys:
                     session.merge(DbPersonOverride(participant_key=k, person_id=person, user_id=uid,
                                                    created_at=utcnow()))
+            # the spellings only the moved mentions used go with them
+            staying = {s for k, p in parts.items() if k not in keys for s in (p.name, p.surface) if s} | {old.name}
+            for n in list(old.names):
+                if n.name in seen and n.name not in staying:
+                    old.names.remove(n)
             self._audit(session, user, "split", "person", person, {"person": person, "participants": list(parts)},
                         {"person": new, "participants": keys})
             return new

@@ -3,9 +3,11 @@ articles, served by uvicorn in a thread, driven by Debian's chromium through pla
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,15 +62,16 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(web_db):
+@contextmanager
+def _serving(db: str):
+    """The app over ``db`` served by uvicorn in a thread (as `milcoop serve` serves it); yields its base URL."""
     pytest.importorskip("milcoop.server.app", reason="the API server (milcoop.server) is not there yet")
     uvicorn = pytest.importorskip("uvicorn")
     from milcoop.server.app import create_app
     from milcoop.server.run import config
 
-    port = _free_port()  # served as `milcoop serve` serves it
-    srv = uvicorn.Server(config(create_app(web_db, read_open=True), "127.0.0.1", port, log_level="warning",
+    port = _free_port()
+    srv = uvicorn.Server(config(create_app(db, read_open=True), "127.0.0.1", port, log_level="warning",
                                 lifespan="on"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -83,6 +86,34 @@ def server(web_db):
 
 
 @pytest.fixture(scope="session")
+def server(web_db):
+    with _serving(web_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def gold_web_db(gold_db):
+    """``gold_db`` (the dev gold, stored without extraction) with the analyst account."""
+    _add_user(gold_db)
+    return gold_db
+
+
+@pytest.fixture(scope="session")
+def gold_server(gold_web_db):
+    with _serving(gold_web_db) as url:
+        yield url
+
+
+@pytest.fixture
+def gold_copy_server(gold_web_db, tmp_path):
+    """A server over a fresh copy of the gold database, for tests that write."""
+    copy = tmp_path / "gold-copy.db"
+    shutil.copy(gold_web_db, copy)
+    with _serving(str(copy)) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("no /usr/bin/chromium: apt-get install -y chromium")
@@ -94,8 +125,7 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
+def _checked_page(browser, server):
     """A fresh browser context (no cookies) at 1280×900; fails the test on any script error, any
     Content-Security-Policy violation and any request to another host (everything is served locally)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
@@ -118,6 +148,23 @@ def page(browser, server):
     context.close()
     assert not errors, f"script errors or CSP violations in the page: {errors}"
     assert not outside, f"requests to other hosts: {outside}"
+
+
+@pytest.fixture
+def page(browser, server):
+    yield from _checked_page(browser, server)
+
+
+@pytest.fixture
+def gold_page(browser, gold_server):
+    """``page`` on the server over the dev gold database."""
+    yield from _checked_page(browser, gold_server)
+
+
+@pytest.fixture
+def gold_copy_page(browser, gold_copy_server):
+    """``page`` on a server over a fresh copy of the dev gold database (the test may write)."""
+    yield from _checked_page(browser, gold_copy_server)
 
 
 @pytest.fixture(scope="session")
