@@ -52,7 +52,7 @@ class BinaryInput(InputError):
     """A file is binary (an image, an archive), not text."""
 
     code = "E003"
-    action = "give text, JSON Lines, CSV or HTML files only"
+    action = "give text, JSON Lines, CSV, HTML, WARC or RSS/Atom files only"
 
 
 class EncodingUnknown(InputError):
@@ -87,7 +87,8 @@ class UnsupportedFormat(InputError):
     """A file's format (extension, or a dump's format version) is not one milcoop reads."""
 
     code = "E008"
-    action = "give .txt, .jsonl, .csv or .html files; import dumps written by this or an older milcoop"
+    action = ("give .txt, .jsonl, .csv, .html, .warc(.gz), .rss, .atom or .xml files; "
+              "import dumps written by this or an older milcoop")
 
 
 # -- values given on the command line or to the Python API (E010-E019) ----------

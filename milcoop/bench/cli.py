@@ -254,11 +254,15 @@ def register(app: typer.Typer, out, err) -> None:
             print(json.dumps(result))
             return
         table = Table(title=f"event merging on {articles}")
-        for c in ("precision", "recall", "f1", "tp", "fp", "fn", "articles", "occasions"):
+        for c in ("", "precision", "recall", "f1", "tp", "fp", "fn"):
             table.add_column(c, justify="right")
-        table.add_row(*(str(result.get(c)) for c in ("precision", "recall", "f1", "tp", "fp", "fn",
-                                                      "articles", "occasions")))
+        held = result["held_out"]
+        table.add_row("in sample", *(str(result.get(c)) for c in ("precision", "recall", "f1", "tp", "fp", "fn")))
+        table.add_row("held out", *(str(held[c]) for c in ("precision", "recall", "f1", "tp", "fp", "fn")))
         out.print(table)
+        out.print(f"{result['articles']} articles, {result['occasions']} occasions; held out: leave one occasion out "
+                  f"({held['folds']} folds), the rules' numbers chosen on the others "
+                  f"(the shipped ones in {held['folds_choosing_shipped_rules']})")
         for w in result["wrong"]:
             kind, pair = next(iter(w.items()))
             out.print(f"  {kind}: {' + '.join(pair)}")
