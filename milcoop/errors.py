@@ -194,6 +194,15 @@ class Conflict(ReviewError):
     action = "choose another name, or change the existing record"
 
 
+# -- distributed extraction (E050-E059) ------------------------------------------
+
+class ClusterError(MilcoopError):
+    """A Dask cluster given to --dask cannot be reached or used."""
+
+    code = "E050"
+    action = "check the --dask address (tcp://HOST:8786, or 'local') and that its scheduler and workers run"
+
+
 # -- warnings: a component works in a reduced way (W...) -------------------------
 
 class MilcoopWarning(Warning):

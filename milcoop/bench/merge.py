@@ -28,7 +28,7 @@ from ..store import open_store
 from ..store.models import occasion_id
 
 GRID = [Rules(day_tolerance=d, near_days=n, name_similarity=s)
-        for d in (1, 3, 7) for n in (21, 45, 75) for s in (80, 85, 90)]
+        for d in (1, 3, 7) for n in (21, 45, 59) for s in (80, 85, 90)]
 
 Filed = list[tuple[str, str, str | None, Facts]]
 

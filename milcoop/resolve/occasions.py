@@ -14,13 +14,14 @@ occasion: a numbered exercise, a document with its period, or the same people in
 The tunable numbers are a ``Rules`` value (``milcoop benchmark merge`` chooses them by
 leave-one-occasion-out over the clusters and shows whether the shipped ones hold). ``keys`` gives a
 report's blocking keys: two reports that may be one occasion always share a key (a pair of parties
-by month or year; by person, exercise or document when a report cannot be placed in time), so the
-store compares a new report with a bounded set of stored ones, not the whole database.
+by month; by person, exercise or document with the year, or without one when a report cannot be
+placed in time), so the store compares a new report with a bounded set of stored ones, not the
+whole database.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date as Date
 from itertools import combinations
 
@@ -36,7 +37,8 @@ PRINCIPAL_ROLES = SINGLE_HOLDER_ROLES | {"deputy_defense_minister", "ambassador"
 IN_PERSON = frozenset({"visit", "exercise", "deployment"})
 CONCLUDED = frozenset({"signed", "ratified"})
 MIN_KEY = 5  # shorter surname keys (Jun, Li) are too ambiguous to prove two people differ
-MONTHS_APART = 3  # reports placed further apart than this (by date or publication) are never one occasion
+MONTHS_APART = 2  # reports placed further apart than this (by date or publication) are never one occasion
+STATED_MONTHS_APART = 1  # ... and by stated dates: the month, or the next across its end
 BLOCK_PREFIX = 4  # letters of a surname key in a blocking key
 
 
@@ -44,8 +46,8 @@ BLOCK_PREFIX = 4  # letters of a surname key in a blocking key
 class Rules:
     """The numbers the decisions use; ``RULES`` are the shipped ones."""
 
-    day_tolerance: int = 3    # reports of one occasion date it within this many days of each other
-    near_days: int = 45       # a report dated only by its publication is this close to the occasion
+    day_tolerance: int = 3    # reports of one occasion date it within this many days of each other (at most 28)
+    near_days: int = 45       # a report dated only by its publication is this close to the occasion (at most 59)
     name_similarity: int = 85  # rapidfuzz ratio of two surname keys of one person
 
 
@@ -153,31 +155,30 @@ def when(f: Facts) -> tuple[int, ...]:
 
 
 def timing(a: Facts, b: Facts, rules: Rules = RULES) -> str:
-    """How two reports agree in time: 'conflict', 'day', 'month', 'near' (by publication), 'year' or 'unknown'."""
+    """How two reports agree in time: 'conflict', 'day', 'month', 'near' (by publication), 'year' or 'unknown'.
+
+    Stated dates are compared at the precision both give, across a month's end
+    only within ``day_tolerance``; a publication date places an undated report
+    within ``near_days`` of the occasion (and never more than two months away).
+    """
     ta, tb = when(a), when(b)
     if not ta or not tb:
         return "unknown"
-    if ta[0] != tb[0] and not (_month(ta) is not None and _month(tb) is not None):
-        return "conflict"
     ma, mb = _month(ta), _month(tb)
-    if ma is not None and mb is not None and abs(ma - mb) > MONTHS_APART:
+    if ma is None or mb is None:  # a year only, on one side at least
+        return "year" if ta[0] == tb[0] else "conflict"
+    stated = bool(a.date) and bool(b.date)
+    if abs(ma - mb) > (STATED_MONTHS_APART if stated else MONTHS_APART):
         return "conflict"
     da, db = _day(ta), _day(tb)
     days = abs((da - db).days) if da and db else None
-    if a.date and b.date:  # both stated: compare at the precision both give
-        if ta[0] != tb[0] and (days is None or days > rules.day_tolerance):
-            return "conflict"
-        if ma is None or mb is None:
-            return "year"
+    if stated:
         if days is not None:
             return "day" if days <= rules.day_tolerance else "conflict"
         return "month" if ma == mb else "conflict"
-    # one or both placed by publication: the occasion is shortly before (or after) it appeared
     if days is not None:
         return "near" if days <= rules.near_days else "conflict"
-    if ma is None or mb is None:
-        return "year" if ta[0] == tb[0] else "conflict"
-    return "near" if abs(ma - mb) * 30 <= rules.near_days + 30 else "conflict"
+    return "near" if abs(ma - mb) <= 1 else "conflict"
 
 
 # -- people -----------------------------------------------------------------------
@@ -191,10 +192,16 @@ def same_person(a: str, b: str, rules: Rules = RULES) -> bool:
     return fuzz.ratio(a, b) >= rules.name_similarity
 
 
+def _block(key: str) -> str:
+    """The first letters of a surname key, a Cyrillic initial Е's Y dropped (Yermekbayev / Ermekbaev)."""
+    return (key[1:] if key[:1] == "i" and key[1:2] in "aeiou" else key)[:BLOCK_PREFIX]
+
+
 def _one(p: Person, q: Person, rules: Rules) -> bool:
+    """One person: the same officials-reference id, or surname keys of one person (that begin alike)."""
     if p.official and q.official:
         return p.official == q.official
-    return same_person(p.key, q.key, rules)
+    return _block(p.key) == _block(q.key) and same_person(p.key, q.key, rules)
 
 
 def _shared_people(a: Facts, b: Facts, rules: Rules) -> int:
@@ -263,7 +270,8 @@ def _documents_conflict(a: Facts, b: Facts) -> bool:
 def evidence(a: Facts, b: Facts, rules: Rules = RULES) -> str | None:
     """A positive reason to file two compatible reports as one occasion, or None."""
     time = timing(a, b, rules)
-    if time == "unknown" and min(len(a.countries), len(b.countries)) < 2:
+    one_party = min(len(a.countries), len(b.countries)) < 2
+    if time == "unknown" and one_party:
         return None  # one party and no time: too little to tell one occasion from another
     if a.exercises & b.exercises:
         return "exercise"
@@ -274,6 +282,8 @@ def evidence(a: Facts, b: Facts, rules: Rules = RULES) -> str | None:
         return "people and place" if people and a.city and a.city == b.city else None
     if people:
         return "people"
+    if one_party:
+        return None  # one party's report of that day or place may be about anything else
     if time == "day" and a.countries == b.countries:
         return "day"
     if a.city and a.city == b.city and time in ("day", "month"):
@@ -316,59 +326,62 @@ def group(items: list[tuple[str, str, Facts]], rules: Rules = RULES) -> dict[str
 # -- blocking ---------------------------------------------------------------------
 
 def _identities(f: Facts) -> set[str]:
-    """What can tie a report to an occasion without a time: people, numbered exercises, documents."""
+    """What ties a report to one occasion whatever its time: people, numbered exercises, documents."""
     out = {f"x:{x}" for x in f.exercises} | {f"d:{t}:{s}-{e}" for t, s, e in f.documents}
     for p in f.people:
         if p.official:
             out.add(f"o:{p.official}")
-        key = p.key[1:] if p.key[:1] == "i" and p.key[1:2] in "aeiou" else p.key  # Yermekbayev / Ermekbaev
-        out.add(f"s:{key[:BLOCK_PREFIX]}")
+        out.add(f"s:{_block(p.key)}")
     return out
 
 
-def _parties(f: Facts) -> tuple[set[str], set[str]]:
-    """(stored, queried) party tokens: a pair meets the same pair; one party alone meets any report naming it."""
-    codes = sorted(f.countries)
-    if len(codes) == 1:
-        return {f"{codes[0]}+", f"{codes[0]}1"}, {f"{codes[0]}+"}
-    pairs = {f"{x}-{y}" for x, y in combinations(codes, 2)}
-    return pairs | {f"{c}+" for c in codes}, pairs | {f"{c}1" for c in codes}
-
-
 def keys(f: Facts) -> tuple[set[str], set[str]]:
-    """(stored, queried) blocking keys: any two reports that may be one occasion share one.
+    """(stored, queried) blocking keys: any two reports that may be one occasion share one (both ways).
 
-    A report placed in a month (its date, or its publication) is stored under its
-    party pairs by month and by year, and looks up the months around it and the
-    reports that give only its year; one that gives only a year is stored under
-    its year and looks up the whole year; one with no time is stored and looked up
-    by its people, exercises and documents, which dated reports are stored under too.
+    A pair of parties by month (``m`` stated, ``a`` by publication) finds the
+    reports close in time, whatever joins them; everything else needs a shared
+    identity (``_identities``: a person, exercise or document), so those keys
+    carry one: by year for a report that gives only its year (``Y``: any dated
+    report of that year, ``y``: year-only ones) or names one party (``c+``: any
+    report naming that party, ``c1``: one-party ones), and without time
+    (``t``: reports with no time, ``i``: dated ones) for a report with no time.
     """
-    stored_parties, queried_parties = _parties(f)
-    time = when(f)
-    month = _month(time) if time else None
-    identities = _identities(f)
-    pair_like = {p for p in stored_parties if not p.endswith("+")}
+    codes = sorted(f.countries)
+    pairs = [f"{x}-{y}" for x, y in combinations(codes, 2)]
+    single = len(codes) == 1
+    ids = _identities(f)
     stored: set[str] = set()
     queried: set[str] = set()
-    if month is not None:
-        year = month // 12
-        for p in stored_parties:
-            stored |= {f"{p}|m{month}", f"{p}|Y{year}"}
-        for p in queried_parties:
-            queried |= {f"{p}|m{m}" for m in range(month - MONTHS_APART, month + MONTHS_APART + 1)}
-            queried.add(f"{p}|y{year}")
-    elif time:
-        for p in stored_parties:
-            stored |= {f"{p}|y{time[0]}", f"{p}|Y{time[0]}"}
-        queried |= {f"{p}|Y{time[0]}" for p in queried_parties}
-    if time:  # found by reports without a time through what they share; looks them up the same way
-        stored |= {f"{p}|i{k}" for p in pair_like for k in identities}
-        queried |= {f"{p}|t{k}" for p in queried_parties if not p.endswith("+") for k in identities}
-    else:
-        stored |= {f"{p}|t{k}" for p in pair_like for k in identities}
-        queried |= {f"{p}|{kind}{k}" for p in queried_parties if not p.endswith("+")
-                    for k in identities for kind in ("t", "i")}
+    time = when(f)
+    month = _month(time) if time else None
+    if not time:
+        stored |= {f"{p}|t|{k}" for p in pairs for k in ids}
+        queried |= {f"{p}|{kind}|{k}" for p in pairs for k in ids for kind in "ti"}
+        return stored, queried
+    year = time[0]
+    stored |= {f"{p}|i|{k}" for p in pairs for k in ids}
+    queried |= {f"{p}|t|{k}" for p in pairs for k in ids}
+    stored |= {f"{p}|Y{year}|{k}" for p in pairs for k in ids}
+    stored |= {f"{c}+|Y{year}|{k}" for c in codes for k in ids}
+    if single:
+        stored |= {f"{codes[0]}1|Y{year}|{k}" for k in ids}
+    if month is None:  # a year only
+        stored |= {f"{p}|y{year}|{k}" for p in pairs for k in ids}
+        queried |= {f"{p}|Y{year}|{k}" for p in pairs for k in ids}
+        queried |= {f"{c}1|Y{year}|{k}" for c in codes for k in ids}
+        if single:
+            queried |= {f"{codes[0]}+|Y{year}|{k}" for k in ids}
+        return stored, queried
+    kind = "m" if f.date else "a"
+    stored |= {f"{p}|{kind}{month}" for p in pairs}
+    reach = STATED_MONTHS_APART if f.date else MONTHS_APART
+    queried |= {f"{p}|m{m}" for p in pairs for m in range(month - reach, month + reach + 1)}
+    queried |= {f"{p}|a{m}" for p in pairs for m in range(month - MONTHS_APART, month + MONTHS_APART + 1)}
+    queried |= {f"{p}|y{year}|{k}" for p in pairs for k in ids}
+    years = range(year - 1, year + 2)  # two months apart may cross a year's end
+    queried |= {f"{c}1|Y{y}|{k}" for c in codes for y in years for k in ids}
+    if single:
+        queried |= {f"{codes[0]}+|Y{y}|{k}" for y in years for k in ids}
     return stored, queried
 
 

@@ -36,26 +36,20 @@ def candidates(session: Session, found: Facts, article_id: str) -> list[tuple[st
     queried = sorted(keys(found)[1])
     if not queried:
         return []
-    ids: set[str] = set()
-    for chunk in chunks(queried, EXPORT_BATCH):
-        ids |= set(session.scalars(
-            select(DbEvent.occasion_id).distinct().join(DbOccasionKey, DbOccasionKey.event_id == DbEvent.id)
-            .where(DbOccasionKey.key.in_(chunk), DbEvent.article_id != article_id, DbEvent.occasion_id.is_not(None))))
-    if not ids:
-        return []
+    near = (select(DbEvent.occasion_id).join(DbOccasionKey, DbOccasionKey.event_id == DbEvent.id)
+            .where(DbOccasionKey.key.in_(queried), DbEvent.article_id != article_id,
+                   DbEvent.occasion_id.is_not(None)))
     members: dict[str, list[Facts]] = {}
     order: dict[str, tuple] = {}
-    for chunk in chunks(sorted(ids), EXPORT_BATCH):
-        for occ, data in session.execute(
-                select(DbEvent.occasion_id, DbOccasionFacts.facts).join(DbOccasionFacts,
-                                                                        DbOccasionFacts.event_id == DbEvent.id)
-                .where(DbEvent.occasion_id.in_(chunk), DbEvent.article_id != article_id)
-                .order_by(DbEvent.occasion_id, DbEvent.id)):
-            members.setdefault(occ, []).append(Facts.from_json(data))
-        order.update({o: (c, o) for o, c in session.execute(
-            select(DbOccasion.id, DbOccasion.created_at).where(DbOccasion.id.in_(chunk)))})
-    ranked = sorted(members, key=lambda o: (order.get(o) is None, order.get(o) or (None, o)))
-    return [(o, members[o]) for o in ranked]
+    for occ, created, data in session.execute(
+            select(DbEvent.occasion_id, DbOccasion.created_at, DbOccasionFacts.facts)
+            .join(DbOccasionFacts, DbOccasionFacts.event_id == DbEvent.id)
+            .outerjoin(DbOccasion, DbOccasion.id == DbEvent.occasion_id)
+            .where(DbEvent.occasion_id.in_(near), DbEvent.article_id != article_id)
+            .order_by(DbEvent.occasion_id, DbEvent.id)):
+        members.setdefault(occ, []).append(Facts.from_json(data))
+        order[occ] = (created is None, created, occ)
+    return [(o, members[o]) for o in sorted(members, key=order.__getitem__)]
 
 
 def choose(found: Facts, options: Iterable[tuple[str, list[Facts]]], rules: Rules = RULES) -> str | None:

@@ -7,13 +7,19 @@ Latin forms of a name as they appear.
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..resolve.persons import Candidate, NameKey, best_match, canonical_name
 from .models import DbEvent, DbParticipant, DbPerson, DbPersonName, person_id
 
 PREFIX = 3  # candidates share this many leading letters of the surname key
+
+
+def _prefixed(column, prefix: str):
+    """``column`` starts with ``prefix``, as a range the column's index answers (LIKE 'abc%' scans the table
+    on SQLite, and on PostgreSQL outside the C collation)."""
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
 
 
 def _candidates(session: Session, key: NameKey) -> list[tuple[DbPerson, Candidate]]:
@@ -23,17 +29,23 @@ def _candidates(session: Session, key: NameKey) -> list[tuple[DbPerson, Candidat
     bare = key.surname[1:] if key.surname[0] == "i" and key.surname[1:2] in "aeiou" else key.surname
     prefixes = {bare[:PREFIX], ("i" + bare)[:PREFIX]}
     ids = set(session.scalars(select(DbPersonName.person_id)
-                              .where(or_(*(DbPersonName.surname_key.startswith(p) for p in prefixes)))))
+                              .where(or_(*(_prefixed(DbPersonName.surname_key, p) for p in prefixes)))))
     if not ids:
         return []
+    seen: dict[str, tuple[set, set]] = {pid: (set(), set()) for pid in ids}
+    for pid, country, role in session.execute(select(DbParticipant.person_id, DbParticipant.country,
+                                                     DbParticipant.role).distinct()
+                                              .where(DbParticipant.person_id.in_(ids))):
+        if country:
+            seen[pid][0].add(country)
+        if role:
+            seen[pid][1].add(role)
     out = []
     persons = session.scalars(select(DbPerson).where(DbPerson.id.in_(ids)).options(selectinload(DbPerson.names)))
     for person in persons:
-        rows = session.execute(select(DbParticipant.country, DbParticipant.role)
-                               .where(DbParticipant.person_id == person.id)).all()
+        countries, roles = seen[person.id]
         cand = Candidate(id=person.id, keys=[NameKey(n.surname_key, n.given_key) for n in person.names],
-                         countries={c for c, _ in rows if c} | ({person.country} if person.country else set()),
-                         roles={r for _, r in rows if r})
+                         countries=countries | ({person.country} if person.country else set()), roles=roles)
         out.append((person, cand))
     return out
 

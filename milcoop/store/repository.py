@@ -159,6 +159,15 @@ class Store:
         with self._read() as session:
             return bool(session.scalar(select(exists().where(DbExtraction.article_id == article_id))))
 
+    def extracted(self, article_ids: list[str]) -> set[str]:
+        """Which of these articles machine extraction has run on (what an ingest need not extract again)."""
+        found: set[str] = set()
+        with self._read() as session:
+            for chunk in chunks(list(dict.fromkeys(article_ids)), EXPORT_BATCH):
+                found |= set(session.scalars(select(DbExtraction.article_id)
+                                             .where(DbExtraction.article_id.in_(chunk))))
+        return found
+
     def get_article(self, article_id: str) -> Article | None:
         """The stored article; ``source`` is the first place it was ingested from."""
         with self._read() as session:

@@ -40,7 +40,7 @@ def reports(draw) -> Facts:
 
 
 @settings(max_examples=800, deadline=None)
-@given(reports(), reports(), st.sampled_from([Rules(), Rules(day_tolerance=7, near_days=75, name_similarity=80)]))
+@given(reports(), reports(), st.sampled_from([Rules(), Rules(day_tolerance=7, near_days=59, name_similarity=80)]))
 def test_reports_that_may_be_one_occasion_share_a_blocking_key(a, b, rules):
     if same_occasion(a, b, rules):
         stored_a, queried_a = keys(a)
