@@ -33,7 +33,7 @@ def check_address(address: str) -> str:
 class DaskRunner:
     """Shards of articles extracted as tasks on a Dask cluster, results in submission order."""
 
-    def __init__(self, address: str, workers: int | None = None):
+    def __init__(self, address: str, workers: int | None = None, timeout: str = CONNECT_TIMEOUT):
         address = check_address(address)
         try:
             from distributed import Client, LocalCluster
@@ -46,7 +46,7 @@ class DaskRunner:
                                              processes=True, dashboard_address=None)
                 self._client = Client(self._cluster)
             else:
-                self._client = Client(address, timeout=CONNECT_TIMEOUT)
+                self._client = Client(address, timeout=timeout)
         except (OSError, TimeoutError) as exc:
             self.close()
             raise ClusterError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc

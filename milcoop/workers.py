@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Protocol
@@ -83,10 +85,20 @@ class Inline:
 # The extractor of a worker process, set once when the process starts (``_start``).
 # Per-process by nature: each worker holds its own models; the writer never reads it.
 _WORKER: dict = {}
+ORPHAN_CHECK_S = 1.0
 
 
 def _start(extractor) -> None:
     _WORKER["extractor"] = extractor
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once the writer is gone (``kill -9`` leaves no one to shut the pool down)."""
+    while True:
+        time.sleep(ORPHAN_CHECK_S)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 class Processes:

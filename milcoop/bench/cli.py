@@ -278,6 +278,8 @@ def register(app: typer.Typer, out, err) -> None:
               stream_mb: int = typer.Option(1024, "--stream-mb", min=0, help="Size of the streamed WARC.gz "
                                                                              "(0: leave the stream out)"),
               copies: int = typer.Option(1, min=1, help="Throughput: copies of the shared corpora ingested"),
+              articles: Optional[int] = typer.Option(None, min=1, help="Throughput and stream: only this many "
+                                                                        "articles (a quick run)"),
               workdir: Optional[Path] = typer.Option(None, help="Where to write the databases and the stream "
                                                                 "(default: the system's temporary folder)"),
               as_json: bool = typer.Option(False, "--json")):
@@ -295,9 +297,9 @@ def register(app: typer.Typer, out, err) -> None:
             raise typer.Exit(2)
         shared = shared_dir()
         _exists(err, shared / "corpus" / "train" / "gold.jsonl", shared / "corpus" / "dev" / "gold.jsonl")
-        say = (lambda m: None) if as_json else (lambda m: err.print(f"[dim]{m}[/dim]", highlight=False))
+        say = lambda m: err.print(f"[dim]{m}[/dim]", highlight=False)  # noqa: E731 - stderr: stdout stays JSON
         result = sc.run(shared, sizes=wanted, new=new, rounds=rounds, pg=pg, stream_mb=stream_mb, copies=copies,
-                        say=say, workdir=workdir)
+                        say=say, workdir=workdir, limit=articles)
         if as_json:
             print(json.dumps(result))
             return

@@ -229,10 +229,11 @@ def _dump(db: str) -> list[dict]:
     return [strip(json.loads(line)) for line in sink.getvalue().splitlines()]
 
 
-def throughput(shared: Path, workdir: Path, copies: int = 1, rounds: int = 2, say: Say = _quiet) -> dict:
+def throughput(shared: Path, workdir: Path, copies: int = 1, rounds: int = 2, say: Say = _quiet,
+               limit: int | None = None) -> dict:
     """Articles per second with 1 and 2 worker processes and a 2-worker LocalCluster (best of ``rounds``, in
     turn); every run must store the same records."""
-    records = distinct_copies(_corpus(shared), copies, workdir)
+    records = distinct_copies(_corpus(shared), copies, workdir)[:limit]
     path = _write_jsonl(workdir / "throughput.jsonl", records)
     runs = {"1 worker": ["--workers", "1"], "2 workers": ["--workers", "2"],
             "LocalCluster, 2 workers": ["--dask", "local", "--workers", "2"]}
@@ -299,11 +300,11 @@ def crawl(path: Path, articles: list[dict], megabytes: int, seed: int = 11) -> t
     return records, pages
 
 
-def stream(shared: Path, workdir: Path, megabytes: int = 1024, say: Say = _quiet) -> dict:
+def stream(shared: Path, workdir: Path, megabytes: int = 1024, say: Say = _quiet, limit: int | None = None) -> dict:
     """Peak RSS of ``milcoop ingest --workers 1`` over a ``megabytes`` MB WARC.gz."""
     path = workdir / "crawl.warc.gz"
     say(f"stream: writing a {megabytes} MB crawl")
-    records, pages = crawl(path, _corpus(shared), megabytes)
+    records, pages = crawl(path, _corpus(shared)[:limit], megabytes)
     size = path.stat().st_size
     db = workdir / "stream.db"
     say(f"stream: ingesting {size / 1e6:,.0f} MB ({records:,} records, {pages} article pages)")
@@ -342,8 +343,10 @@ def projection(rates: dict, store_seconds: float, new: int) -> dict:
 
 
 def run(shared: Path, *, sizes=SIZES, new: int = NEW, rounds: int = 2, pg: str | None = None,
-        stream_mb: int = 1024, copies: int = 1, say: Say = _quiet, workdir: Path | None = None) -> dict:
-    """Every section of the module's docstring; ``stream_mb=0`` leaves the stream out."""
+        stream_mb: int = 1024, copies: int = 1, say: Say = _quiet, workdir: Path | None = None,
+        limit: int | None = None) -> dict:
+    """Every section of the module's docstring; ``stream_mb=0`` leaves the stream out, ``limit`` takes only
+    that many articles for the throughput and the stream (a quick run)."""
     import tempfile
 
     with tempfile.TemporaryDirectory(dir=workdir) as tmp:
@@ -351,9 +354,9 @@ def run(shared: Path, *, sizes=SIZES, new: int = NEW, rounds: int = 2, pg: str |
         result: dict = {"sizes": list(sizes), "growth": [growth(shared, tmp, sizes, new, rounds, None, say)]}
         if pg:
             result["growth"].append(growth(shared, tmp, sizes, new, rounds, pg, say))
-        result["throughput"] = throughput(shared, tmp, copies, rounds, say)
+        result["throughput"] = throughput(shared, tmp, copies, rounds, say, limit)
         if stream_mb:
-            result["stream"] = stream(shared, tmp, stream_mb, say)
+            result["stream"] = stream(shared, tmp, stream_mb, say, limit)
         sqlite = result["growth"][0]
         rates = {k: v["articles_per_s"] for k, v in result["throughput"]["runs"].items()}
         result["projection"] = projection(rates, sqlite["store_seconds"][str(max(sizes))], sqlite["new_reports"])
