@@ -202,11 +202,10 @@ def to_pandas(db: str | None = None, table: str = "events"):
 
 def people(db: str | None = None, *, role: str | None = None, country: str | None = None,
            on: str | None = None) -> dict:
-    """Tenures of offices (optionally only the holders on a date) and contradictions."""
-    from .resolve.tenures import contradictions, holders_on, tenures
-    from .store import open_store
-
+    """Who held which office when: ``tenures`` (each on ``basis`` 'reference' or 'news') and ``flags``
+    (sightings the officials reference contradicts); with ``on``, only the holders that day."""
     from .errors import InvalidValue
+    from .store import open_store
     from .validate import iso_date
 
     if on and not role:
@@ -214,11 +213,7 @@ def people(db: str | None = None, *, role: str | None = None, country: str | Non
     if on:
         on = iso_date(on, "on")
     with open_store(db) as store:
-        obs = store.observations(role=role, country=country)
-    spans = tenures(obs)
-    if on:
-        spans = holders_on(spans, role, country, on)
-    return {"tenures": [t.__dict__ for t in spans], "contradictions": contradictions(obs)}
+        return store.people(role=role, country=country, on=on)
 
 
 def person(query: str, db: str | None = None) -> list[dict]:

@@ -248,7 +248,8 @@ def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, 
                                                 callback=DATE),
                as_json: bool = typer.Option(False, "--json"),
                db: Optional[str] = DbOption):
-    """Who held which office when, derived from the news, with contradictions flagged."""
+    """Who held which office when: from the officials reference where it records the office, from the
+    news where it does not (the 'basis' column says which); sightings the reference contradicts are flagged."""
     try:
         result = api.people(db, role=role, country=country, on=on)
     except (MilcoopError, ValueError) as exc:
@@ -257,22 +258,36 @@ def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, 
         print(json.dumps(result, ensure_ascii=False))
         return
     table = Table(title="holders on " + on if on else "positions over time")
-    for c in ("person", "role", "country", "first seen", "last seen", "until", "sightings"):
+    for c in ("person", "role", "country", "term", "basis", "seen", "sightings"):
         table.add_column(c)
     for t in result["tenures"]:
-        table.add_row(t["name"], t["role"], t["country"] or "–", t["first_seen"], t["last_seen"],
-                      t["until"] or "–", str(t["observations"]))
+        seen = f"{t['first_seen']} .. {t['last_seen']}" if t["first_seen"] else "–"
+        table.add_row(t["name"], t["role"], t["country"] or "–", _term(t), t["basis"], seen, str(t["observations"]))
     out.print(table)
-    for c in result["contradictions"]:
-        out.print(f"[yellow]contradiction:[/yellow] {c['role']} of {c['country']} on {c['date']}: "
-                  f"{', '.join(c['people'])}")
+    for f in result["flags"]:
+        out.print(_flagged(f), highlight=False)
+
+
+def _term(t: dict) -> str:
+    """A tenure's span as the reference gives it; an end nobody knows stays unknown."""
+    if t["basis"] == "news":
+        return "unknown"
+    end = t["end"] or ("in office" if t["in_office"] else "unknown")
+    return f"{t['start'] or 'unknown'} – {end}"
+
+
+def _flagged(f: dict) -> str:
+    office = f"{f['role'] or 'no office'} of {f['country'] or '?'}"
+    return f"[yellow]flagged ({f['kind']}):[/yellow] {f['name']} as {office} on {f['date'] or 'no date'} " \
+           f"({f['event_id']}): {f['reason']}"
 
 
 @app.command("person")
 def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксылыков, Жақсылықов, Zhaksylykov"),
                as_json: bool = typer.Option(False, "--json"),
                db: Optional[str] = DbOption):
-    """A person's dossier: spellings, positions over time, occasions with partners, documents signed."""
+    """A person's dossier: spellings, offices (the reference's and as seen), occasions with partners,
+    documents signed; sightings the officials reference contradicts are flagged."""
     try:
         found = api.person(name, db)
     except MilcoopError as exc:
@@ -286,9 +301,13 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
     for d in found:
         out.rule(f"{d['name']} ({d['country'] or '?'})  {d['id']}")
         out.print("spellings: " + ", ".join(d["spellings"]))
+        if d["reference"]:
+            out.print(f"officials reference: {d['reference']['id']}")
         for t in d["tenures"]:
-            out.print(f"  {t['role']} of {t['country'] or '?'}: seen {t['first_seen']} .. {t['last_seen']}"
-                      + (f", succeeded {t['until']}" if t["until"] else ""))
+            seen = f", seen {t['first_seen']} .. {t['last_seen']} ({t['observations']})" if t["first_seen"] else ""
+            out.print(f"  {t['role']} of {t['country'] or '?'}: {_term(t)} [{t['basis']}]{seen}", highlight=False)
+        for f in d["flags"]:
+            out.print("  " + _flagged(f), highlight=False)
         table = Table(title="occasions")
         for c in ("date", "type", "countries", "partners", "reports"):
             table.add_column(c)

@@ -342,25 +342,59 @@ def register(app: typer.Typer, out, err) -> None:
                   + ", ".join(f"{k}: {v}" for k, v in p["hours_per_million_by_workers"].items()))
 
     @app.command()
-    def people(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
+    def people(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev and train)"),
                gold: Optional[Path] = typer.Option(None, help="Gold records (default: beside --articles)"),
+               scorer: Optional[Path] = typer.Option(None, help="Reference scorer (default: shared/eval/score.py)"),
+               errors: bool = typer.Option(False, "--errors", help="List every official participant and tenure missed"),
                as_json: bool = typer.Option(False, "--json")):
-        """Canonical persons against gold persons, with every wrong merge and split."""
+        """Canonical persons against gold persons (wrong merges and splits); gold participants who are
+        officials of the reference: name, role and country as extracted; and whether `people --on`
+        names each gold office holder on its event's date."""
         from . import people as pp
 
-        articles, gold, _ = _inputs(err, articles, gold, "dev")
-        result = pp.run(articles, gold)
+        if articles is None:
+            corpora = [_inputs(err, None, None, c, scorer, "score.py") for c in ("dev", "train")]
+        else:
+            corpora = [_inputs(err, articles, gold, "dev", scorer, "score.py")]
+        result = pp.run([(a, g) for a, g, _ in corpora], corpora[0][2])
         if as_json:
             print(json.dumps(result, ensure_ascii=False))
             return
-        table = Table(title=f"person resolution on {articles}")
+        for r in result["corpora"]:
+            _people_tables(r, errors)
+        a = result["all"]
+        out.print(f"[bold]all corpora[/bold]: {a['gold_participants_officials']} gold participants who are officials: "
+                  f"name {a['name_acc']}, role {a['role_acc']}, country {a['country_acc']}, all three {a['all_acc']}; "
+                  f"tenures {a['tenures_right']}/{a['tenures_checked']} ({a['tenures_share']})")
+
+    def _people_tables(r: dict, errors: bool) -> None:
+        p = r["persons"]
+        table = Table(title=f"person resolution on {r['articles']}")
         for c in ("gold persons", "found", "canonical (matched)", "canonical (all)", "wrong merges", "wrong splits"):
             table.add_column(c, justify="right")
-        table.add_row(str(result["gold_persons"]), str(result["gold_persons_found"]),
-                      str(result["canonical_persons_matched"]), str(result["canonical_persons_total"]),
-                      str(len(result["wrong_merges"])), str(len(result["wrong_splits"])))
+        table.add_row(str(p["gold_persons"]), str(p["gold_persons_found"]),
+                      str(p["canonical_persons_matched"]), str(p["canonical_persons_total"]),
+                      str(len(p["wrong_merges"])), str(len(p["wrong_splits"])))
         out.print(table)
-        for person, golds in result["wrong_merges"].items():
+        for person, golds in p["wrong_merges"].items():
             out.print(f"  merged: {person} <- {', '.join(golds)}")
-        for g, persons in result["wrong_splits"].items():
+        for g, persons in p["wrong_splits"].items():
             out.print(f"  split: {g} -> {', '.join(persons)}")
+        o, t = r["officials"], r["tenures"]
+        table = Table(title="gold participants who are officials of the reference, as extracted")
+        for c in ("officials", "name", "role", "country", "all three", "role (matched)", "country (matched)"):
+            table.add_column(c, justify="right")
+        table.add_row(str(o["gold_participants_officials"]), *(str(o[k]) for k in (
+            "name_acc", "role_acc", "country_acc", "all_acc", "role_acc_matched", "country_acc_matched")))
+        out.print(table)
+        out.print("  errors: " + (", ".join(f"{k} {n}" for k, n in o["error_kinds"].items()) or "none"))
+        out.print(f"  tenures: people --on names the gold holder {t['right']}/{t['checked']} ({t['share']}); "
+                  + ", ".join(f"{k} {n}" for k, n in t["by_basis"].items()))
+        if errors:
+            for e in o["errors"]:
+                pred = e["pred"] or {}
+                out.print(f"    {e['id']} {e['kind']}: gold {e['gold']['name']} {e['gold']['role']} {e['gold']['country']}"
+                          f" / extracted {pred.get('name')} {pred.get('role')} {pred.get('country')}", highlight=False)
+            for w in t["wrong"]:
+                out.print(f"    {w['id']} {w['role']} {w['country']} {w['date']}: gold {w['gold']}, "
+                          f"named {', '.join(w['named']) or 'nobody'}", highlight=False)

@@ -1,8 +1,15 @@
 """Documents: plans, programs, agreements... with their period and status.
 
-A document noun counts when a cooperation qualifier follows it ("план
-сотрудничества", "соглашение об организации...") or a period does; its
-status comes from the status cue nearest to it in its sentence.
+A document noun counts when a cooperation qualifier goes with it ("план
+сотрудничества", "ынтымақтастық туралы келісім"), a period does, or a verb
+acts on it; not inside an organisation's name ("Collective Security Treaty
+Organization"). Its status comes from the verb that governs it in its
+sentence (the nearest status cue: before the noun in Russian and English,
+after it in Kazakh, where the verb is final), unless a reference governs it
+("в рамках", "аясында", "under"), a ratification is still pending, or the
+signing is dated before the occasion reported (then it is an earlier
+document, mentioned). All the words are the lexicon's; this module is
+language-neutral.
 """
 from __future__ import annotations
 
@@ -32,15 +39,24 @@ def _period_patterns(lex: Lexicon):
     # Kazakh puts the period first: "2024-2026 жылдарға арналған жоспар"
     first = re.compile(rf"{YEAR}\s*(?:[-–−—]\s*{YEAR}\s*)?(?:{words('period_year_before')})", re.IGNORECASE)
     return ranged, single, first
+
+
+# Plans and programmes cover a period ("план на 2024-2026 годы"); an agreement, a memorandum or a contract
+# is open-ended, and a year next to one dates its signing ("the 2015 agreement", "1994 жылғы шарт").
+PERIODIC = {"plan", "program", "roadmap", "other"}
 STATUS_ORDER = ["mentioned", "ratified", "planned", "drafting", "signed"]
 SAME_KIND = {"treaty": "agreement"}
 STRENGTH = {"ratified": 6, "signed": 5, "planned": 3, "drafting": 2, "mentioned": 1}
-REFERENCE_REACH = 25  # "в рамках плана", "under the 2025 joint action plan"
+REFERENCE_REACH = 30  # "в рамках плана", "under the 2025 joint action plan"
+REFERENCE_AFTER = 25  # "келісім аясында", "the memorandum of cooperation serves as"
 RATIFIED_REACH = 60
 STATUS_REACH = 40  # a status cue this close to the noun qualifies it ("memorandum signed with")
 QUALIFIER_WINDOW = 45
 QUALIFIER_BEFORE = 30  # Kazakh qualifies before the noun: "ынтымақтастық туралы шарт"
 PERIOD_WINDOW = 110
+AWAY = 1.5  # a status cue on the far side of the noun from its governing verb counts this much farther
+EARLIER_REACH = 60  # a time this close to the signing verb dates the signing
+NAME_REACH = 30  # the word of an organisation's name right next to a document noun
 
 
 def _period(lex: Lexicon, text: str) -> list[int] | None:
@@ -56,26 +72,77 @@ def _period(lex: Lexicon, text: str) -> list[int] | None:
     return None
 
 
-def _status(lex: Lexicon, sentence: str, pos: int) -> str:
-    """The status cue nearest to the noun at ``pos`` in its sentence.
+def _status(lex: Lexicon, sentence: str, pos: int, end: int, period=None, published: str | None = None) -> str:
+    """The status of the noun at ``pos``..``end`` from the verb that governs it in its sentence: the nearest cue.
 
-    Two cues outrank nearness: a reference to an existing document right
-    before it ("в рамках плана", "under the plan") and a ratification close
-    by ("ratification of a memorandum signed in August").
+    Three things outrank nearness: a reference to an existing document right
+    before it ("в рамках плана", "under the plan") or right after it ("келісім
+    аясында", "serves as the basis"), and a ratification close by ("ratification
+    of a memorandum signed in August"); a ratification still pending ("the bill
+    was sent to parliament", "намерен ратифицировать") leaves the document
+    signed. A signing placed before the reported occasion ("signed in 2014",
+    "last September", "бұған дейін") refers to an earlier document.
     """
     cues = lex.label_matches("document_status", sentence)
-    if any(label == "mentioned" and 0 <= pos - end <= REFERENCE_REACH for _, end, label in cues):
+    final = lex.raw.get("document_verb_side") == "after"
+    if _referenced(lex, sentence, pos, end, cues):
         return "mentioned"
-    if any(label == "ratified" and abs(pos - start) <= RATIFIED_REACH for start, _, label in cues):
-        return "ratified"
-    best, best_dist = "mentioned", 10**6
-    for start, end, label in cues:
-        dist = pos - end if end <= pos else start - pos
-        dist = dist if end <= pos else dist * 1.5  # cues before the noun bind tighter
+    pending = bool(lex.search("ratification_pending", sentence))
+    if any(label == "ratified" and abs(pos - cs) <= RATIFIED_REACH for cs, _, label in cues):
+        return "signed" if pending else "ratified"
+    best, best_dist, governor = "mentioned", 10**6, (pos, end)
+    for cs, ce, label in cues:
+        if label == "mentioned" and ce > pos:
+            continue  # "under", "в рамках" govern the noun after them, not one before
+        # the side the governing verb stands on binds tighter: before the noun in Russian and English
+        # ("подписали план"), after it in Kazakh ("жоспарға қол қойды")
+        dist = (pos - ce) * (AWAY if final else 1) if ce <= pos else (cs - end) * (1 if final else AWAY)
         if dist < best_dist or (dist == best_dist and
                                 STATUS_ORDER.index(label) < STATUS_ORDER.index(best)):
-            best, best_dist = label, dist
+            best, best_dist, governor = label, dist, (cs, ce)
+    if best == "ratified" and pending:
+        return "signed"
+    clause = sentence[max(0, governor[0] - EARLIER_REACH):governor[1] + EARLIER_REACH]
+    if best == "signed" and _earlier(lex, clause, period, published):
+        return "mentioned"
     return best
+
+
+def _referenced(lex: Lexicon, sentence: str, pos: int, end: int, cues=None) -> bool:
+    """A reference governs the noun: a preposition right before it ("в рамках плана", "under the plan") or a
+    postposition or predicate right after it ("келісім аясында", "the memorandum serves as")."""
+    cues = lex.label_matches("document_status", sentence) if cues is None else cues
+    if any(label == "mentioned" and 0 <= pos - ce <= REFERENCE_REACH for _, ce, label in cues):
+        return True
+    after = lex.search("document_reference_after", sentence[end:end + REFERENCE_AFTER])
+    return bool(after) and not any(label != "mentioned" and end <= cs < end + after.start() for cs, _, label in cues)
+
+
+def _earlier(lex: Lexicon, sentence: str, period, published: str | None) -> bool:
+    """The sentence places its signing before the occasion reported: an 'earlier' word, a year before the
+    publication year (not a period's) or a month other than the publication month (news
+    dates its own occasion by the day, "on Monday"; "in September" dates an earlier one).
+    ``published``: the ISO publication date, as precise as known ("2021", "2021-02", "2021-02-03")."""
+    if lex.search("document_earlier", sentence):
+        return True
+    own = set(range(period[0], period[-1] + 1)) if period else set()
+    dates = sentence
+    for pattern in _period_patterns(lex):  # a period's years ("на 2019-2021 годы") date no signing
+        dates = pattern.sub(lambda m: " " * len(m.group(0)), dates)
+    if published and any(int(y) < int(published[:4]) and int(y) not in own
+                         for y in re.findall(rf"(?<!\d){YEAR}(?!\d)", dates)):
+        return True
+    template = lex.raw.get("document_in_month")
+    if not template:
+        return False
+    pub_month = int(published[5:7]) if published and len(published) >= 7 else None
+    months = "|".join(f"(?:{k})" for k in lex.mapping("months"))
+    for m in re.finditer(template.replace("{months}", months), sentence, re.IGNORECASE):
+        month = next((int(n) for stem, n in lex.mapping("months").items()
+                      if re.match(stem, m.group(1), re.IGNORECASE)), None)
+        if month and month != pub_month:
+            return True
+    return False
 
 
 def _mention_features(lex: Lexicon, sent, start: int, end: int, qualified: bool, period, acted: bool) -> dict:
@@ -98,23 +165,40 @@ def _mention_features(lex: Lexicon, sent, start: int, end: int, qualified: bool,
     return f
 
 
+def _in_name(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """The noun is part of an organisation's name: "Collective Security Treaty Organization",
+    "Организация Договора о коллективной безопасности", "Ұжымдық қауіпсіздік туралы шарт ұйымы"."""
+    after = lex.search("document_name_after", text[end:end + NAME_REACH])
+    if after and not text[end:end + after.start()].strip(" \"'«»“”"):
+        return True
+    before = text[max(0, start - NAME_REACH):start]
+    return any(not before[m.end():].strip(" \"'«»“”") for m in lex.finditer("document_name_before", before))
+
+
 def _merge_features(into: dict, f: dict) -> None:
     for k, v in f.items():
         into[k] = max(into.get(k, 0.0), v)
 
 
-def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=None) -> list[Document]:
-    """Documents of the article: every noun mention is a candidate; the rule keeps a qualified,
-    dated or acted-on one; the decider keeps and gives each its status."""
-    decider = decider or Decider()
-    found: list[tuple[Document, dict, bool]] = []
+def _mentions(doc: Doc, lex: Lexicon, head, generic: bool = False) -> list[tuple[Document, dict, bool]]:
+    """Every mention of a document noun: the document it names, its features, and whether the rule keeps it
+    (qualified, dated or acted on; a plan or programme when dated, acted on or referred to by name; a
+    generic "documents" only when acted on)."""
+    found = []
+    common = set(lex.raw.get("document_common_nouns") or [])
     for sent in doc.sentences:
         if not (sent.military or sent.cooperation or sent.types):
             continue
-        for start, end, kind in lex.label_matches("documents", sent.text):
+        if generic:
+            nouns = [(m.start(), m.end(), "other") for m in lex.finditer("document_generic", sent.text)]
+        else:
+            nouns = [m for m in lex.label_matches("documents", sent.text) if not _in_name(lex, sent.text, m[0], m[1])]
+        for i, (start, end, kind) in enumerate(nouns):
             after = sent.text[end:end + QUALIFIER_WINDOW]
-            period = (_period(lex, sent.text[end:end + PERIOD_WINDOW]) or _year_before(lex, sent.text[:start])
-                      or _year_adjective(sent.text[:start]))
+            # a period belongs to the nearest document before it: "agreements ... and the plan for 2019"
+            reach = min(end + PERIOD_WINDOW, nouns[i + 1][0] if i + 1 < len(nouns) else len(sent.text))
+            period = (_period(lex, sent.text[end:reach]) or _year_before(lex, sent.text[:start])
+                      or _year_adjective(sent.text[:start])) if kind in PERIODIC else None
             before = sent.text[max(0, start - QUALIFIER_BEFORE):start]
             qualified = bool(lex.search("document_qualifiers", after[:QUALIFIER_WINDOW])) or \
                 bool(lex.search("document_qualifiers_before", before))
@@ -122,35 +206,57 @@ def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=
             acted = any(label != "mentioned" for *_, label in lex.label_matches("document_status", near))
             f = _mention_features(lex, sent, start, end, qualified, period, acted)
             flag(f, "head", sent is head)
-            document = Document(type=kind, period=period, status=_status(lex, sent.text, start),
+            flag(f, "generic", generic)
+            status = _status(lex, sent.text, start, end, period, doc.published_iso)
+            document = Document(type=kind, period=period, status=status,
                                 title=sent.text[start:end + QUALIFIER_WINDOW].split(".")[0].strip(),
                                 evidence=[Span(start=sent.start, end=sent.end)])
-            found.append((document, f, bool(qualified or period or acted)))
-    rule = _merge([d.model_copy(deep=True) for d, _, ok in found if ok])
-    rule_keys = {_key(d): d.status for d in rule}
-    groups: dict[tuple, list[tuple[Document, dict]]] = {}
+            referenced = _referenced(lex, sent.text, start, end)
+            flag(f, "referenced", referenced)
+            if generic:
+                ok = acted
+            elif kind in common:  # "training programmes", "according to plan": dated, acted on or referred to by name
+                ok = bool(period or acted or (referenced and qualified) or status != "mentioned")
+            else:
+                ok = bool(qualified or period or acted)
+            found.append((document, f, ok))
+    return found
+
+
+def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=None) -> list[Document]:
+    """Documents of the article: every noun mention is a candidate; the rule keeps a qualified,
+    dated or acted-on one; the decider keeps and gives each its status.
+
+    "Documents were signed" names a document of its own (type other) only in an article that names
+    no specific one; elsewhere "the document" refers back to the plan or agreement named."""
+    decider = decider or Decider()
+    found = _mentions(doc, lex, head)
+    if not any(ok for *_, ok in found):
+        found += _mentions(doc, lex, head, generic=True)
+    groups: dict[tuple, list[tuple[Document, dict, bool]]] = {}
     dated_types = {_key(d)[0] for d, _, _ in found if d.period}
-    for d, f, _ in found:
+    for d, f, ok in found:
         key = _key(d)
         if key[1] is None and key[0] in dated_types:  # a bare mention of a type with a dated one is that one
             key = next(_key(x) for x, _, _ in found if _key(x)[0] == key[0] and x.period)
-        groups.setdefault(key, []).append((d, f))
+        groups.setdefault(key, []).append((d, f, ok))
     candidates, statuses = [], []
     for key, mentions in groups.items():
         f: dict[str, float] = {}
-        for _, mf in mentions:
+        for _, mf, _ in mentions:
             _merge_features(f, mf)
         at_least(f, "mentions", len(mentions), (1, 2, 3))
         flag(f, "single_year", bool(key[1]) and key[1][0] == key[1][-1])
         if key[1] and doc.published:
             flag(f, "period_future", key[1][0] > doc.published.year)
             flag(f, "period_past", key[1][-1] < doc.published.year)
-        rule_status = rule_keys.get(key)
-        flag(f, "rule", rule_status is not None)
-        status = rule_status or max((d.status for d, _ in mentions), key=STRENGTH.get)
+        ruled = any(ok for *_, ok in mentions)  # one qualified, dated or acted-on mention keeps the document
+        flag(f, "rule", ruled)
+        # its status is the furthest any mention takes it: a plan "discussed" and then "signed" is signed
+        status = max((d.status for d, _, _ in mentions), key=STRENGTH.get)
         flag(f, f"rule_status={status}")
         value = (key[0], *(key[1] or (None, None)))
-        candidates.append(Candidate(value, crossed(f, f"type={key[0]}"), rule=rule_status is not None))
+        candidates.append(Candidate(value, crossed(f, f"type={key[0]}"), rule=ruled))
         statuses.append((key, mentions, status))
     kept = decider.keep("documents", candidates)
     out = []
@@ -159,9 +265,9 @@ def find_documents(doc: Doc, lex: Lexicon, decider: Decider | None = None, head=
         status = options[decider.choose("status", options)].value[-1]
         if not keep:
             continue
-        first = next((d for d, _ in mentions if d.period), mentions[0][0])
+        first = next((d for d, *_ in mentions if d.period), mentions[0][0])
         out.append(Document(type=first.type, period=list(key[1]) if key[1] else None, status=status,
-                            title=first.title, evidence=[e for d, _ in mentions for e in d.evidence]))
+                            title=first.title, evidence=[e for d, *_ in mentions for e in d.evidence]))
     return out
 
 
@@ -205,31 +311,3 @@ def _year_before(lex: Lexicon, text: str) -> list[int] | None:
 def _year_adjective(text: str) -> list[int] | None:
     m = _YEAR_ADJECTIVE.search(text[-50:])
     return [int(m.group(1))] * 2 if m else None
-
-
-def _merge(found: list[Document]) -> list[Document]:
-    """One record per (type, period); a bare mention of a type with a dated one is that one.
-
-    A treaty and an agreement in one article are one document: news calls it both
-    ("the new treaty" ... "the agreement was ratified").
-    """
-    merged: dict[tuple, Document] = {}
-    for d in found:
-        key = (SAME_KIND.get(d.type, d.type), tuple(d.period) if d.period else None)
-        old = merged.get(key)
-        if old is None:
-            merged[key] = d
-        else:
-            if STRENGTH[d.status] > STRENGTH[old.status]:
-                old.status = d.status
-            old.evidence.extend(d.evidence)
-    dated_types = {k[0] for k in merged if k[1]}
-    out = []
-    for (kind, period), d in merged.items():
-        if period is None and kind in dated_types:
-            twin = next(v for (k, p), v in merged.items() if k == kind and p)
-            if STRENGTH[d.status] > STRENGTH[twin.status] and twin.status == "mentioned":
-                twin.status = d.status
-            continue
-        out.append(d)
-    return out

@@ -55,6 +55,7 @@ class Reading:
     cues: list[tuple[int, str]] = field(default_factory=list)  # (chars before the name, role) of position cues
     apposed_role: str | None = None  # the position in ", министр обороны Ливана"
     apposition_end: int | None = None  # where that apposition's position phrase ends in the text
+    organisation: bool = False  # the position is an organisation's ("Secretary General of the CSTO")
 
 
 @dataclass
@@ -139,12 +140,17 @@ def _read(doc: Doc, lex: Lexicon, mention: PersonMention, others: list[PersonMen
     hits = [h for h in doc.countries if reach <= h.start and h.end <= mention.start]
     own = [h for h in hits if not _hosting(doc, lex, h)]  # "посол Казахстана в Азербайджане"
     reading.countries = [h.value for h in own]
-    _read_apposition(doc, mention, others, sent, reading, cues)
+    if roles:  # "ҰҚШҰ Бас хатшысы", "генеральный секретарь ОДКБ": the post is the organisation's
+        orgs = [h for h in doc.orgs if reach <= h.start and h.end <= mention.start]
+        reading.organisation = bool(orgs) and (not own or max(h.start for h in orgs) > max(h.start for h in own))
+    _read_apposition(doc, mention, others, sent, reading, cues,
+                     frozenset(w.lower() for w in lex.raw.get("conjunctions") or () if w.isalpha()))
     return reading
 
 
-def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -> None:
-    """", заместитель министра обороны США" right after a name."""
+def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues,
+                     joiners: frozenset[str] = frozenset()) -> None:
+    """", заместитель министра обороны США" right after a name (not ", and ..." which starts another)."""
     end = min(sent.end, mention.end + APPOSITION)
     for other in others:
         if mention.end <= other.start < end:
@@ -160,8 +166,11 @@ def _read_apposition(doc, mention, others, sent, reading: Reading, cues: Cues) -
     for h in doc.countries:  # ", the Republic of Kazakhstan's Deputy Minister": the country is one word
         if mention.end <= h.start and h.end <= mention.end + first:
             lead = lead.replace(doc.text[h.start:h.end], "X")
-    if len(re.findall(r"\w+", lead)) > APPOSITION_WORDS:
+    words = re.findall(r"\w+", lead)
+    if len(words) > APPOSITION_WORDS:
         return  # ", this was the first official visit" is a clause, not an apposition
+    if words and words[0].lower() in joiners:
+        return  # ", and Kazakhstan's defence minister B": the next name's post, not this one's
     reading.apposed_role = _best_role([t for t in tail if t[0] == first] or tail)
     reading.apposition_end = mention.end + max(e for s, e, _ in tail if s == first)
     if reading.role in (None, "official") or first < 6:
@@ -223,6 +232,7 @@ def _coordinate(doc: Doc, lex: Lexicon, mentions: list[PersonMention], readings:
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|[A-ZА-ЯЁ]\.")
+_CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
 def _blocked_spans(doc: Doc, lex: Lexicon, cues: Cues) -> list[tuple[int, int]]:
@@ -243,21 +253,24 @@ def _common_word(word: str, not_name: set[str], endings: tuple[str, ...]) -> boo
 
 
 def _trim(doc: Doc, mention: PersonMention, blocked, analyser, not_name,
-          endings: tuple[str, ...] = ()) -> PersonMention | None:
-    """Keep the run of name words after the last place or cue word inside a mention."""
+          endings: tuple[str, ...] = (), joiners: frozenset[str] = frozenset()) -> list[PersonMention]:
+    """The names inside a mention: a conjunction separates two ("Зеленский мен Ердоған"); within
+    each part, the run of name words after the last place or cue word."""
     tokens = [(mention.start + t.start(), mention.start + t.end())
               for t in _TOKEN.finditer(doc.text[mention.start:mention.end])]
-    free = [not any(a < e and s < b for a, b in blocked)
+    joins = [doc.text[s:e].lower() in joiners for s, e in tokens]
+    free = [not j and not any(a < e and s < b for a, b in blocked)
             and not _common_word(re.sub(r"['’]s$", "", doc.text[s:e]).lower().rstrip("."), not_name, endings)
-            for s, e in tokens]
+            for (s, e), j in zip(tokens, joins)]
     if all(free):
-        return mention
+        return [mention]
+    out: list[PersonMention] = []
     run: list[tuple[int, int]] = []
-    for tok, ok in zip(tokens, free):
+    for tok, ok, join in [*zip(tokens, free, joins), ((0, 0), False, True)]:
+        if join and run and analyser is not None:
+            out.append(analyser.mention(doc.text, run[0][0], run[-1][1]))
         run = run + [tok] if ok else []
-    if not run or analyser is None:
-        return None
-    return analyser.mention(doc.text, run[0][0], run[-1][1])
+    return [m for m in out if m is not None]
 
 
 _LINE_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -302,13 +315,13 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         not_name |= set(re.findall(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])", doc.text)) \
             - set(lex.raw.get("name_particles") or ())  # "bin" in "Khalid bin Salman" is no common word
     endings = tuple(lex.raw.get("not_name_endings") or ())
+    joiners = frozenset(w.lower() for w in lex.raw.get("conjunctions") or () if w.isalpha())
     named = {t.lower() for t in things}
     mentions = []
     for m in doc.persons:
-        m = _trim(doc, m, blocked, analyser, not_name, endings)
-        if m is not None and not _honoured(doc, lex, m) and not _namesake(doc, lex, m) \
-                and not _named_thing(m, named):
-            mentions.append(m)
+        for part in _trim(doc, m, blocked, analyser, not_name, endings, joiners):
+            if not _honoured(doc, lex, part) and not _namesake(doc, lex, part) and not _named_thing(part, named):
+                mentions.append(part)
     unconfirmed = _unconfirmed_titles(doc, mentions)
     mentions = [m for m in mentions if m not in unconfirmed]
     readings = [_read(doc, lex, m, mentions, cues) for m in mentions]
@@ -342,7 +355,9 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
     rule_kept = [bool(p.roles or p.ranks or p.colleague) or (p.eventful and any(m.given for m in p.mentions))
                  for p in people]
     drafts = [(_draft(p), p.colleague) for p in people]
-    _fill_gaps([d for d, k in zip(drafts, rule_kept) if k], parties or [])
+    stateless = {id(d) for p, (d, _) in zip(people, drafts)
+                 if d.country is None and any(r.organisation for r in p.readings)}
+    _fill_gaps([d for d, k in zip(drafts, rule_kept) if k], parties or [], stateless)
     decider = decider or Decider()
     context = _Context(doc, lex, cues, people, parties or [], dateline_country)
     day = report_day(doc.published, doc.published_iso)
@@ -365,19 +380,24 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
             out.append(d)
             cyrillic[p.mentions[0].start] = p.best_name()
     out = _chinese_names(out, cyrillic)
-    for p, (d, _) in zip(people, drafts):  # a linked official keeps their own spelling
+    for p, (d, _) in zip(people, drafts):
         official = context.official(p)
         if official is not None:
-            d.name, d.official_id = official.name, official.id
+            d.official_id = official.id
+            if _CYRILLIC.search(p.best_name()):  # a Latin report's own spelling is already a Latin one
+                d.name = official.name  # Эрдоган -> Recep Tayyip Erdoğan, not Redzhep Tayip Erdogan
     return out
 
 
 def _apply_reference(p: Person, d: Participant, official: Link | None) -> None:
     """The rule's use of the reference: the official's country (a person's country does not change
     with the sentence, while the country nearest a name often belongs to someone else), and the
-    office held that day where the text names no specific position of its own."""
+    office held that day where the text names no specific position of its own; nothing for someone
+    holding an organisation's post."""
     if official is None:
         return
+    if any(r.organisation for r in p.readings) and not p.countries:
+        return  # speaking for an organisation ("CSTO Secretary General X"): neither its country nor its office
     if official.role and d.role in (None, "official"):
         d.role = official.role
     d.country = official.country
@@ -427,6 +447,7 @@ def _no_country(ctx: _Context, p: Person, d: Participant) -> Candidate:
         flag(f, "org_no_country_between", any(h.end <= m.start and not doc.hits_in(doc.countries, h.end, m.start)
                                               for h in orgs))
     flag(f, "nothing_read", not p.countries)
+    flag(f, "organisation_post", any(r.organisation for r in p.readings))
     flag(f, "rule", d.country is None)
     return Candidate((d.name, None), f, rule=d.country is None)
 
@@ -588,12 +609,13 @@ def _pick(values: list[str]) -> str:
     return specific[0] if specific else values[0]
 
 
-def _fill_gaps(found: list[tuple[Participant, bool]], parties: list[str]) -> list[Participant]:
+def _fill_gaps(found: list[tuple[Participant, bool]], parties: list[str], stateless=frozenset()) -> list[Participant]:
     """Fill what the text left implicit from the other participants and the parties.
 
     'его казахстанский коллега' holds the same office as the other side; a
     person whose country is never named belongs to the party with nobody
-    else speaking for it, or else to the main party.
+    else speaking for it, or else to the main party, unless the person holds an
+    organisation's post (``stateless``: ids of such participants).
     """
     people = [p for p, _ in found]
     for p, colleague in found:
@@ -607,6 +629,6 @@ def _fill_gaps(found: list[tuple[Participant, bool]], parties: list[str]) -> lis
         held = {p.country for p in people if p.country}
         free = [c for c in parties if c not in held]
         for p in people:
-            if p.country is None:
+            if p.country is None and id(p) not in stateless:
                 p.country = free[0] if free else parties[0]
     return people

@@ -28,7 +28,7 @@ from .places import (country_candidates, event_location, location_candidates, or
                      party_orgs)
 from .relevance import relevance_features, rule_relevant
 from .segments import boundaries, within
-from .types import rule_types, sentence_types, type_candidates
+from .types import hosted, rule_types, sentence_types, type_candidates
 
 EXTRACTOR_VERSION = "0.1.0"
 LEAD_CHARS = 600  # an exercise named this early is what the article is about
@@ -155,7 +155,7 @@ class Extractor:
                                    things=[e.name for e in exercises], decider=decider,
                                    dateline_country=dateline[1] if dateline else None)
         documents = find_documents(doc, lex, decider, head)
-        starts = boundaries(core, people, lex) + [len(doc.text) + 1]
+        starts = boundaries(doc, core, people, lex) + [len(doc.text) + 1]
         events: list[Event] = []
         for lo, hi in zip(starts, starts[1:]):
             part = [s for s in core if lo <= s.start < hi]
@@ -173,18 +173,22 @@ class Extractor:
         """One occasion from its sentences and the facts found in them."""
         index = 1 if main is not None else 0
         rule = rule_types(core, documents, exercises, doc.sentences)
-        candidates = type_candidates(doc, core, head, documents, exercises, people,
-                                     [h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)], rule)
-        kept = decider.keep("types", candidates, index)
-        types = [c.value for c, k in zip(candidates, kept) if k] or _likeliest(decider, "types", candidates) or rule
-        types = sorted(types, key=EVENT_TYPES.index)
-        rule_location = event_location(doc, lex, core, dateline, set(types))
+        rule_location = event_location(doc, lex, core, dateline, set(rule))
         options = location_candidates(doc, lex, core, dateline, head, rule_location)
         pick = decider.choose("location", options, index)
         location = Location(city=options[pick].value[0], country=options[pick].value[1]) \
             if pick is not None else rule_location
         if main is not None and not (location.city or location.country):
             location = main.location
+        came = hosted(location, people, rule)
+        if came and "visit" not in rule:
+            rule = sorted(rule + ["visit"], key=EVENT_TYPES.index)
+        candidates = type_candidates(doc, core, head, documents, exercises, people,
+                                     [h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)], rule,
+                                     came)
+        kept = decider.keep("types", candidates, index)
+        types = [c.value for c, k in zip(candidates, kept) if k] or _likeliest(decider, "types", candidates) or rule
+        types = sorted(types, key=EVENT_TYPES.index)
         named = [e.name for e in exercises if e.evidence and e.evidence[0].start < LEAD_CHARS]
         rule_date = event_date(doc, lex, core, named)
         options = date_candidates(doc, lex, core, named, head, rule_date)

@@ -8,22 +8,38 @@ from ..lang.lexicon import Lexicon
 from ..learn.decider import Candidate
 from ..learn.features import at_least, flag, within
 from ..records import Location, Participant
+from ..schema import ORGS
 from .doc import Doc, Hit, Sentence
 
 # Types whose destination country is the event's place ("пребывает в Ливане").
 PLACE_TYPES = {"visit", "exercise", "deployment"}
 
 
+MIN_STEM = 3  # letters a place keeps before a case ending
+
+
 def _preceded_by(doc: Doc, lex: Lexicon, hit: Hit) -> bool:
-    before = doc.text[max(0, hit.start - 4):hit.start]
-    return bool(lex.search("location_preps", before.split()[-1] if before.split() else ""))
+    """Is the place put as where something happens: a place preposition before it ("в Анкаре",
+    "in Hanoi") or a place case ending on it (Анкарада, Дохадағы)?"""
+    before = doc.text[max(0, hit.start - 40):hit.start]
+    last = [m for m in lex.finditer("location_city_words", before) if not before[m.end():].strip(" .")]
+    if last:  # "в г. Нур-Султане", "in the Kazakh capital Astana": the word before the word for 'city'
+        before = before[:last[-1].start()]
+    words = before.split()
+    if lex.search("location_preps", words[-1] if words else ""):
+        return True
+    surface = doc.text[hit.start:hit.end].lower()
+    following = re.match(r"\s+([\w-]+)", doc.text[hit.end:hit.end + 30])
+    if following and lex.search("location_city_words", following.group(1)):
+        surface = following.group(1).lower()  # "Бейжің қаласында": the word for 'city' takes the ending
+    return any(surface.endswith(s) and len(surface) - len(s) >= MIN_STEM for s in lex.raw.get("location_suffixes") or ())
 
 
 def _is_dateline(doc: Doc, hit: Hit) -> bool:
-    """'Ankara, Turkey – ...', 'АСТАНА. 10 июля.': the place the report was filed from."""
+    """'Ankara, Turkey – ...', 'АСТАНА. 10 июля.', 'New Delhi: ...': the place the report was filed from."""
     line_start = doc.text.rfind("\n", 0, hit.start) + 1
     return not doc.text[line_start:hit.start].strip() and bool(
-        re.match(r"\s*[,.(/—–-]", doc.text[hit.end:hit.end + 3]))
+        re.match(r"\s*[,.(/—–:-]", doc.text[hit.end:hit.end + 3]))
 
 
 def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_city, types) -> Location:
@@ -31,14 +47,19 @@ def event_location(doc: Doc, lex: Lexicon, sentences: list[Sentence], dateline_c
 
     The dateline city counts only when the text names no other place.
     """
+    dateline_city = dateline_city or next(((h.value, h.country) for h in doc.cities if _is_dateline(doc, h)), None)
     for pass_ in (True, False):
         for sent in sentences:
+            earlier = bool(lex.search("location_earlier", sent.text))
             for hit in doc.hits_in(doc.cities, sent.start, sent.end):
-                if _is_dateline(doc, hit):
-                    dateline_city = dateline_city or (hit.value, hit.country)
-                    continue
+                if _is_dateline(doc, hit) or (pass_ and earlier):
+                    continue  # "the agreement was signed last year in Ankara": another occasion's place
                 if not pass_ or _preceded_by(doc, lex, hit):
                     return Location(city=hit.value, country=hit.country)
+            if pass_ and dateline_city and lex.search("location_here", sent.text):
+                return Location(city=dateline_city[0], country=dateline_city[1])  # "a ceremony held here"
+        if pass_ and dateline_city:  # a city named without a place word ("Hanoi agreed to buy") is no venue
+            return Location(city=dateline_city[0], country=dateline_city[1])
     if dateline_city:
         return Location(city=dateline_city[0], country=dateline_city[1])
     if types & PLACE_TYPES:
@@ -66,9 +87,13 @@ def party_countries(doc: Doc, sentences: list[Sentence], people: list[Participan
 
 
 def party_orgs(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[str]:
+    """Organisations named in the engagement's sentences, not by a source ("according to the UN"); only
+    the schema's organisations are parties (the gazetteer knows others, such as ASEAN and the AU)."""
     out: list[str] = []
     for sent in sentences:
         for hit in doc.hits_in(doc.orgs, sent.start, sent.end):
+            if hit.value not in ORGS:
+                continue
             before = doc.text[max(sent.start, hit.start - 30):hit.start]
             if lex.search("reporting", before):
                 continue
@@ -160,8 +185,12 @@ def location_candidates(doc: Doc, lex: Lexicon, sentences: list[Sentence], datel
         at_least(f, "doc", len(hits), (1, 2, 3))
         flag(f, "dateline", bool(dateline) and dateline[0] == city)
         flag(f, "dateline_line", any(_is_dateline(doc, h) for h in hits))
+        flag(f, "here", (bool(dateline) and dateline[0] == city or any(_is_dateline(doc, h) for h in hits))
+             and any(lex.search("location_here", s.text) for s in sentences))
         flag(f, "after_place_prep", any(_preceded_by(doc, lex, h) for h in in_core))
         flag(f, "after_place_prep_anywhere", any(_preceded_by(doc, lex, h) for h in hits))
+        flag(f, "earlier_only", bool(sents) and all(s is not None and lex.search("location_earlier", s.text)
+                                                     for s in sents))
         if city in core_order:
             at_least(f, "core_order_rev", 3 - min(core_order.index(city), 2), (1, 2, 3))
         flag(f, "head", head is not None and any(head.start <= h.start < head.end for h in hits))

@@ -1,7 +1,8 @@
 """Is the article about international defence cooperation? The rule and its evidence.
 
 The rule asks for military talk, two parties (or a party and an
-organisation) and an engagement; the features describe how strongly each
+organisation, or an organisation whose session or document a military
+sentence tells) and an engagement; the features describe how strongly each
 holds, so a learned model can weigh them on reports the rule misjudges
 (a short Kazakh release, a ratification in parliament).
 """
@@ -23,7 +24,9 @@ def rule_relevant(doc: Doc, core: list[Sentence]) -> bool:
     orgs = {h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)}
     if len(parties) >= 2 or (parties and orgs):
         return any(s.military for s in core) or doc.military_cues >= 4
-    return False
+    # an organisation's session or document told in military terms: its members are the parties
+    # ("Минскіде ҰҚШҰ министрлері бас қосты", "Сенат ШЫҰ ... келісімге толықтырулар енгізді")
+    return bool(orgs) and any(s.military and s.eventful and doc.hits_in(doc.orgs, s.start, s.end) for s in core)
 
 
 def relevance_features(doc: Doc, core: list[Sentence], head: Sentence | None, rule: bool) -> Features:

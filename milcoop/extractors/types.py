@@ -2,7 +2,8 @@
 
 The rule keeps a type cued where the engagement is told, unless only
 announced ("совершит визит", "учения пройдут") or told as background; a
-signing needs a signed document. Every type with any cue in the article is
+signing needs a signed document; a meeting in one party's country with a
+participant of another is a visit even when no visit is named. Every type with any cue in the article is
 a candidate, described by where and how its cues occur.
 """
 from __future__ import annotations
@@ -51,8 +52,24 @@ def rule_types(core: list[Sentence], documents, exercises, elsewhere=()) -> list
     return sorted(seen, key=EVENT_TYPES.index) or ["meeting"]
 
 
+# envoys live where they meet; industry officials travel on business, not on a state's visit
+RESIDENT_ROLES = {"ambassador", "military_attache", "industry_official"}
+CONTACT_TYPES = {"meeting", "signing", "award"}  # met in person
+
+
+def hosted(location, people, types) -> bool:
+    """Someone came from abroad: an in-person meeting in one party's country between its people and a
+    participant of another (not a resident envoy nor an industry official; not a multilateral session,
+    not a call): a visit, told or not. (Counting a side named without a person was tried and did worse
+    held out.)"""
+    if not location.country or not (set(types) & CONTACT_TYPES) or {"call", "multilateral"} & set(types):
+        return False
+    return any(p.country == location.country for p in people) and \
+        any(p.country and p.country != location.country and p.role not in RESIDENT_ROLES for p in people)
+
+
 def type_candidates(doc: Doc, core: list[Sentence], head: Sentence | None, documents, exercises,
-                    people, orgs: list[str], rule: list[str]) -> list[Candidate]:
+                    people, orgs: list[str], rule: list[str], came: bool = False) -> list[Candidate]:
     """Every type cued anywhere in the article (or implied by a document or an exercise)."""
     signed = any(d.status in ("signed", "ratified") for d in documents)
     held_exercise = any(e.status == "held" for e in exercises)
@@ -84,6 +101,7 @@ def type_candidates(doc: Doc, core: list[Sentence], head: Sentence | None, docum
         flag(f, "held_exercise", held_exercise)
         flag(f, "exercises", bool(exercises))
         flag(f, "orgs", bool(orgs))
+        flag(f, "hosted", came)
         at_least(f, "people", len(people), (1, 2, 3))
         at_least(f, "core_size", len(core), (1, 2, 4, 8))
         out.append(Candidate(t, crossed(f, f"type={t}"), rule=t in rule))

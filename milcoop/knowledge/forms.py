@@ -233,14 +233,15 @@ _ROMAN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo",
     "ж": "zh", "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m",
     "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "",
+    "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sh", "ъ": "",
     "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "ә": "a", "ғ": "g",
     "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
 }
 
 
 def romanize(text: str) -> str:
-    """Passport-style romanisation of Russian/Kazakh Cyrillic (Эшелон -> Eshelon)."""
+    """Letter-for-letter romanisation of Russian/Kazakh Cyrillic (Эшелон -> Eshelon), as exercise
+    names are reported: one Latin letter group per Cyrillic letter (щ as sh, Защитники -> Zashitniki)."""
     out = []
     for ch in text:
         low = ch.lower()

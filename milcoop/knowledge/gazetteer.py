@@ -386,9 +386,10 @@ class Gazetteer:
                       for n in ((langs or {}).get(lang) or {}).get("names") or []}
         guarded = set(self._city_rules.get("guarded", {}).get(lang) or [])
         for en, cc, names in self._cities:
+            city_state = _norm(en) in {_norm(n) for n in (self._generated.get(cc) or {}).get("en") or []}
             for name in names[lang]:
-                if _norm(name) in countries:
-                    continue  # Алжир, Кувейт, Singapore: the country reading wins
+                if _norm(name) in countries and not city_state:
+                    continue  # Алжир, Кувейт: the country reading wins (Singapore names both)
                 forms = ru_case_forms(name) if lang == "ru" else {name}
                 for form in forms:
                     yield form, _Payload((en, cc), "city", 0, name in guarded)

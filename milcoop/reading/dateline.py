@@ -14,7 +14,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from milcoop.reading._data import load
-from milcoop.reading.dates import header_date, iso, month_number, month_pattern, url_date
+from milcoop.reading.dates import header_date, iso, month_number, month_pattern, published_line_date, url_date
 
 HEADER_CHARS = 400
 ATTRIBUTION_CHARS = 800
@@ -22,7 +22,7 @@ ATTRIBUTION_CHARS = 800
 _U = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _L = _U + "a-zа-яёәғқңөұүһі"
 _DASH = r"(?:--|[-–—])"
-_STAMP = re.compile(r"\s*date \d{4}-\d{2}-\d{2}\s*")
+_STAMP = re.compile(r"\s*date \d{4}-\d{1,2}(?:-\d{1,2})?\s*")
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,12 @@ def detect_dateline(text: str, url: str | None = None, title: str | None = None)
     city, outlet, day_month, dated = _find_dateline(header)
     outlet = outlet or find_attribution(text[:ATTRIBUTION_CHARS]) or outlet_from_url(url)
     from_url = url_date(url)
-    published = dated or header_date(header) or (header_date(title) if title else None)
+    published = dated or header_date(header) or (header_date(title) if title else None) \
+        or published_line_date(text)
     if not published and day_month and from_url:
         published = iso(int(from_url[:4]), day_month[1], day_month[0])
+    if published and from_url and len(from_url) > len(published) and from_url.startswith(published):
+        published = from_url  # "date 2022-01" and .../2022/01/28/: the same date, more precisely
     return Dateline(outlet, city, published or from_url, day_month)
 
 
@@ -173,6 +176,8 @@ def _dateline_patterns() -> list[re.Pattern[str]]:
         rf"(?:\((?P<outlet>[^)\n]{{2,40}})\)\s*)?(?:{_DASH}|:|\.(?=\s))",
         # BISHKEK -- The...   /   RAWALPINDI: On... (a colon only before prose)
         rf"{caps_city}\s*(?:{_DASH}\s+(?=[{_U}«\"])|:\s+(?=[^\n]{{80}}))",
+        # New Delhi | Press Trust of India   (a byline of a known outlet)
+        rf"(?P<city>[{_U}][{_L}'’]+(?:[ -][{_U}][{_L}'’]+){{0,2}})\s*\|\s*{alias}[ \t]*(?:\n|$)",
     )]
 
 

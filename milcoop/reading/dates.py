@@ -15,6 +15,8 @@ from milcoop.reading._data import load
 
 MIN_YEAR = 1990
 _TIME = re.compile(r"\d{1,2}:\d{2}")
+# The scraper's stamp at a line start: "date 2025-11-20", or "date 2018-08" when only the month is known.
+_STAMP = re.compile(r"(?m)^[ \t]*date (\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])")
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -41,6 +43,12 @@ def month_number(word: str) -> int | None:
 def month_pattern() -> str:
     """A regex group matching any month name of any language."""
     return _tables()[1]
+
+
+@lru_cache(maxsize=None)
+def _markers() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load("months")["published_markers"])
+    return re.compile(rf"(?im)^[ \t]*(?:{words})\b[^\n]*")
 
 
 @lru_cache(maxsize=None)
@@ -121,6 +129,11 @@ def header_date(header: str) -> str | None:
     stamps, and dates inside long prose lines.
     """
     _, _, weekdays, skip_words = _tables()
+    stamp = _STAMP.search(header)
+    if stamp:
+        found = iso(int(stamp[1]), int(stamp[2]), int(stamp[3]) if stamp[3] else None)
+        if found:
+            return found
     best: FoundDate | None = None
     for found in find_dates(header):
         line_start = header.rfind("\n", 0, found.start) + 1
@@ -148,9 +161,21 @@ def header_date(header: str) -> str | None:
     return best.iso if best else None
 
 
+def published_line_date(text: str) -> str | None:
+    """The date on a line that says the page was published ("Published 11 October 2016",
+    "Published first: 4:47 PM IST | 12 Dec 2024"), wherever the line stands: pages often
+    print it at the foot, out of the header's reach."""
+    for line in _markers().finditer(text):
+        found = find_dates(line[0])
+        if found:
+            return found[0].iso
+    return None
+
+
 def url_date(url: str | None) -> str | None:
-    """The date a URL carries: ``?date=``, ``/2018/11/08/``, ``20190513``,
-    ``-2018-10-26``, ``/2018/11/`` or a trailing ``-<id>-2021`` year."""
+    """The date a URL carries: ``?date=``, ``/2018/11/08/``, ``20190513``, an agency id that
+    starts with it (``AEN20230524009500325``), ``-2018-10-26``, ``/2018/11/`` or a trailing
+    ``-<id>-2021`` year."""
     if not url:
         return None
     parts = urlsplit(url)
@@ -166,8 +191,8 @@ def url_date(url: str | None) -> str | None:
             if found:
                 return found
     for match in re.finditer(r"\d{8,}", path):
-        found = _compact(match[0])
-        if found:
+        found = _compact(match[0]) or (_compact(match[0][:8]) if re.search(r"[A-Z]{2,}$", path[:match.start()]) else None)
+        if found:  # an agency's dated id (AEN20230524009500325) starts with its date
             return found
     for match in re.finditer(r"/(\d{4})/(\d{1,2})(?:/|$)", path):
         found = iso(int(match[1]), int(match[2]))

@@ -14,20 +14,14 @@ router = APIRouter(prefix="/api", tags=["people and networks"], dependencies=[De
                    responses=errors(401, 422))
 
 
-@router.get("/people", summary="Tenures of offices (holders on a date with role+on) and contradictions",
+@router.get("/people", summary="Who held which office when (reference or news basis), and flagged sightings",
             responses=errors(400))
 def people(role: Role | None = None, country: Country = None,
            on: IsoDate | None = Query(None, description="ISO date: the holders of 'role' on that day"),
            store: Store = Depends(get_store)) -> dict:
-    from milcoop.resolve.tenures import contradictions, holders_on, tenures
-
     if on and not role:
         raise ApiError(400, "bad_request", "'on' needs 'role' (and usually 'country')")
-    obs = store.observations(role=role, country=country)
-    spans = tenures(obs)
-    if on:
-        spans = holders_on(spans, role, country, on)
-    return {"tenures": [t.__dict__ for t in spans], "contradictions": contradictions(obs)}
+    return store.people(role=role, country=country, on=on)
 
 
 @router.get("/people/search", summary="Persons any of whose spellings matches q (any script)")

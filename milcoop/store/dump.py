@@ -68,7 +68,7 @@ def records(store: Store) -> Iterator[dm.DumpRecord]:
             names = session.scalars(select(DbPersonName).where(DbPersonName.person_id == p.id)
                                     .order_by(DbPersonName.id))
             yield dm.PersonRecord(kind="person", id=p.id, name=p.name, country=p.country,
-                                  created_at=_utc(p.created_at),
+                                  official_id=p.official_id, created_at=_utc(p.created_at),
                                   names=[dm.PersonName(name=n.name, surname_key=n.surname_key, given_key=n.given_key)
                                          for n in names])
         session.expunge_all()
@@ -119,7 +119,8 @@ def _event(ev: DbEvent) -> dm.Event:
         country=ev.country, countries=list(ev.countries), orgs=list(ev.orgs), areas=list(ev.areas),
         preparatory=bool(ev.preparatory), occasion_id=ev.occasion_id,
         participants=[dm.Participant(ordinal=p.ordinal, name=p.name, country=p.country, role=p.role, rank=p.rank,
-                                     surface=p.surface, person_id=p.person_id) for p in ev.participants],
+                                     surface=p.surface, official_id=p.official_id, person_id=p.person_id)
+                      for p in ev.participants],
         documents=[dm.Document(ordinal=d.ordinal, type=d.type, period_start=d.period_start,
                                period_end=d.period_end, status=d.status, title=d.title) for d in ev.documents],
         exercises=[dm.Exercise(ordinal=x.ordinal, name=x.name, status=x.status) for x in ev.exercises],
@@ -238,7 +239,8 @@ def _rows(r: dm.DumpRecord, users: dict[str, int]) -> list:
     if isinstance(r, dm.OccasionRecord):
         return [DbOccasion(id=r.id, created_at=r.created_at)]
     if isinstance(r, dm.PersonRecord):
-        person = DbPerson(id=r.id, name=r.name, country=r.country, created_at=r.created_at)
+        person = DbPerson(id=r.id, name=r.name, country=r.country, official_id=r.official_id,
+                          created_at=r.created_at)
         person.names = [DbPersonName(**n.model_dump()) for n in r.names]
         return [person]
     user = users.get(getattr(r, "user", None) or "")

@@ -20,7 +20,8 @@ from typing import Annotated, Any, Literal, Union, get_args
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 FORMAT = "milcoop-dump"
-VERSION = 1  # of the dump format: bump it, and read the older ones, when a record changes
+VERSION = 2  # of the dump format: bump it, and read the older ones, when a record changes
+# 2: participants and persons carry ``official_id`` (absent, i.e. None, in version 1)
 
 
 class DumpRecord(BaseModel):
@@ -63,6 +64,8 @@ class Participant(DumpRecord):
     role: str | None = None
     rank: str | None = None
     surface: str | None = None
+    official_id: str | None = Field(None, max_length=64,
+                                    description="the officials reference's id extraction linked the mention to")
     person_id: str | None = Field(None, description="the canonical person (a person record's id)")
 
 
@@ -146,6 +149,7 @@ class PersonRecord(DumpRecord):
     id: str = Field(max_length=32)
     name: str
     country: str | None = None
+    official_id: str | None = Field(None, max_length=64, description="the officials reference's id of the person")
     created_at: datetime
     names: list[PersonName]
 

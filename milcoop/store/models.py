@@ -34,6 +34,7 @@ FACT_KINDS = ("event", "participant", "document", "exercise")
 ID = String(128)       # article ids: content hashes
 CODE = String(64)      # closed vocabularies: roles, ranks, types, statuses
 COUNTRY = String(8)    # ISO 3166-1 alpha-2, with room for odd extractor output
+OFFICIAL = String(64)  # an id of the officials reference (milcoop.knowledge.officials): kz-ruslan-zhaksylykov
 DATE = String(32)      # ISO date, possibly partial: 2011, 2011-11, 2011-11-30
 CASCADE = "CASCADE"
 
@@ -201,18 +202,25 @@ class DbParticipant(Base):
     role: Mapped[str | None] = mapped_column(CODE)
     rank: Mapped[str | None] = mapped_column(CODE)
     surface: Mapped[str | None] = mapped_column(Text)
+    # the official extraction linked the mention to (its name, role and country then follow the reference)
+    official_id: Mapped[str | None] = mapped_column(OFFICIAL)
     # the canonical person (milcoop.resolve.persons); no foreign key, like events.occasion_id
     person_id: Mapped[str | None] = mapped_column(String(32), index=True)
 
 
 class DbPerson(Base):
-    """A canonical person: every mention of one official across scripts and articles."""
+    """A canonical person: every mention of one official across scripts and articles.
+
+    ``official_id`` is the officials reference's id once any mention is linked to it: every
+    later mention linked to that official joins this person, whatever its spelling or outlet.
+    """
 
     __tablename__ = "persons"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(COUNTRY)
+    official_id: Mapped[str | None] = mapped_column(OFFICIAL, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     names: Mapped[list[DbPersonName]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 

@@ -99,15 +99,15 @@ def source_counts(session: Session, occasion_ids: list[str]) -> dict[str, int]:
 def event_record(types, date, city, countries, orgs, preparatory, participants, exercises, documents) -> Event:
     """An ``Event`` from stored columns, enough for ``facts`` (for events stored without their facts).
 
-    ``participants``: (name, country, role); ``exercises``: names; ``documents``:
+    ``participants``: (name, country, role, official id); ``exercises``: names; ``documents``:
     (type, period start, period end, status). Not validated again: the values
     were validated when first stored (or read from a validated dump).
     """
     return Event.model_construct(
         type=list(types or []), date=date, location=Location.model_construct(city=city, country=None),
         countries=list(countries or []), orgs=list(orgs or []), preparatory=bool(preparatory),
-        participants=[Participant.model_construct(name=n, country=c, role=r, official_id=None)
-                      for n, c, r in participants],
+        participants=[Participant.model_construct(name=n, country=c, role=r, official_id=o)
+                      for n, c, r, o in participants],
         exercises=[Exercise.model_construct(name=x) for x in exercises],
         documents=[Document.model_construct(type=t, status=st, period=None if s is None else [s, e if e is not None
                                                                                               else s])
@@ -115,7 +115,7 @@ def event_record(types, date, city, countries, orgs, preparatory, participants, 
 
 
 def backfill(connection: Connection) -> int:
-    """Facts and keys for every stored event that has none (migration 0006); returns how many.
+    """Facts and keys for every stored event that has none (migration 0007); returns how many.
 
     Reads plain columns only (no ORM models), so it runs on the schema of
     that revision whatever later migrations add.
@@ -127,7 +127,7 @@ def backfill(connection: Connection) -> int:
                    column("orgs", JSON), column("preparatory", Boolean))
     articles = table("articles", column("id", String), column("published", String))
     people = table("participants", column("event_id", String), column("ordinal", Integer), column("name", String),
-                   column("country", String), column("role", String))
+                   column("country", String), column("role", String), column("official_id", String))
     drills = table("exercises", column("event_id", String), column("ordinal", Integer), column("name", String))
     papers = table("documents", column("event_id", String), column("ordinal", Integer), column("type", String),
                    column("period_start", Integer), column("period_end", Integer), column("status", String))
@@ -138,7 +138,7 @@ def backfill(connection: Connection) -> int:
     for chunk in chunks(ids, EXPORT_BATCH):
         by_event: dict[str, dict[str, list]] = {i: {"p": [], "x": [], "d": []} for i in chunk}
         for r in connection.execute(select(people).where(people.c.event_id.in_(chunk)).order_by(people.c.ordinal)):
-            by_event[r.event_id]["p"].append((r.name, r.country, r.role))
+            by_event[r.event_id]["p"].append((r.name, r.country, r.role, r.official_id))
         for r in connection.execute(select(drills).where(drills.c.event_id.in_(chunk)).order_by(drills.c.ordinal)):
             by_event[r.event_id]["x"].append(r.name)
         for r in connection.execute(select(papers).where(papers.c.event_id.in_(chunk)).order_by(papers.c.ordinal)):

@@ -35,6 +35,7 @@ from .rows import (EVENT_FACTS, EXPORT_BATCH, LISTED, add_article, chunks, event
                    to_article, to_event, union_names)
 from .views import ArticleRef, EventDetail, EventRow, EvidenceSpan
 
+SURNAME_FIT = 0.7  # an officials match this good names the person (a surname alone scores 0.7)
 MEMO_SIZE = 64        # derived reads kept per store (one per distinct listing query)
 TITLES_SIZE = 100_000  # article titles kept: an article never changes (its id is its text's hash)
 # Child tables of an event, deleted before the event itself.
@@ -214,7 +215,7 @@ class Store:
         occasions.assign(session, rows, [occasion_facts(ev, published) for ev in extraction.events])
         old_occasions |= overrides.apply_occasions(session, rows)
         occasions.drop_empty(session, old_occasions)
-        persons.link(session, rows)
+        persons.link(session, rows, published)
         old_persons |= overrides.apply_persons(session, rows)
         persons.drop_unmentioned(session, old_persons)
         return [row.id for row in rows]
@@ -304,10 +305,10 @@ class Store:
 
     def observations(self, role: str | None = None, country: str | None = None,
                      person: str | None = None) -> list:
-        """Every dated sighting of a person in an office (see ``milcoop.resolve.tenures``)."""
-        from milcoop.resolve.tenures import Observation
+        """Every sighting of a person in an office, dated by its event or article (``milcoop.resolve.sightings``)."""
+        from milcoop.resolve.sightings import Observation
 
-        stmt = (select(DbParticipant, DbEvent, DbArticle.published, DbPerson.name)
+        stmt = (select(DbParticipant, DbEvent.date, DbArticle.published, DbPerson.name, DbPerson.official_id)
                 .join(DbEvent, DbEvent.id == DbParticipant.event_id)
                 .join(DbArticle, DbArticle.id == DbEvent.article_id)
                 .join(DbPerson, DbPerson.id == DbParticipant.person_id))
@@ -317,31 +318,61 @@ class Store:
             stmt = stmt.where(DbParticipant.country == country.upper())
         if person:
             stmt = stmt.where(DbParticipant.person_id == person)
+        stmt = stmt.order_by(DbParticipant.event_id, DbParticipant.ordinal)
         with self._read() as session:
             return [Observation(person_id=p.person_id, name=name, role=p.role, rank=p.rank, country=p.country,
-                                date=ev.date or published, event_id=ev.id)
-                    for p, ev, published, name in session.execute(stmt)]
+                                date=date or published, event_id=p.event_id, official_id=official)
+                    for p, date, published, name, official in session.execute(stmt)]
+
+    def people(self, role: str | None = None, country: str | None = None, on: str | None = None) -> dict:
+        """The people register: tenures (reference or news basis) and flagged sightings; with ``on``
+        (and ``role``) only who held the office that day, and the sightings of that day flagged."""
+        from milcoop.resolve.reference import overlaps, period
+        from milcoop.resolve.tenures import holders_on, register
+
+        reg = register(self.observations(role=role, country=country))
+        spans, flags = reg.tenures, reg.flags
+        if on and role:
+            day = period(on)
+            persons = self.persons_of_officials()
+            spans = holders_on(reg, role, country and country.upper(), on, persons)
+            flags = [f for f in flags if overlaps(period(f.date), day)]
+        return {"tenures": [t.as_dict() for t in spans], "flags": [f.as_dict() for f in flags]}
+
+    def persons_of_officials(self) -> dict[str, str]:
+        """The stored person of each official of the reference that any report names (the earliest made)."""
+        stmt = select(DbPerson.official_id, DbPerson.id).where(DbPerson.official_id.is_not(None))
+        with self._read() as session:
+            return {o: pid for o, pid in session.execute(stmt.order_by(DbPerson.created_at.desc(), DbPerson.id))}
 
     def find_persons(self, query: str) -> list[dict]:
-        """Persons any of whose spellings matches ``query`` (any script; surname enough)."""
+        """Persons any of whose spellings matches ``query`` (any script; surname enough), and the
+        persons of the officials the reference finds for it (any case form: Токаева, Тоқаевтың)."""
+        from milcoop.knowledge.officials import match
         from milcoop.resolve.persons import NameKey, same_given, same_surname
 
         key = NameKey.of(query)
+        officials = [m.person.id for m in match(query) if m.name_score >= SURNAME_FIT] if query.strip() else []
         with self._read() as session:
             rows = session.execute(select(DbPersonName.person_id, DbPersonName.surname_key, DbPersonName.given_key)
                                    .where(DbPersonName.surname_key.startswith(key.surname[:3]))).all()
-            ids = list(dict.fromkeys(pid for pid, s, g in rows
-                                     if same_surname(key.surname, s) and same_given(key.given, g)))
-            return [self._dossier_head(session, pid) for pid in ids]
+            ids = [pid for pid, s, g in rows if same_surname(key.surname, s) and same_given(key.given, g)]
+            if officials:
+                ids += session.scalars(select(DbPerson.id).where(DbPerson.official_id.in_(officials))
+                                       .order_by(DbPerson.id))
+            return [self._dossier_head(session, pid) for pid in dict.fromkeys(ids)]
 
     def _dossier_head(self, session, pid: str) -> dict:
         person = session.get(DbPerson, pid, options=[selectinload(DbPerson.names)])
-        return {"id": person.id, "name": person.name, "country": person.country,
+        return {"id": person.id, "name": person.name, "country": person.country, "official_id": person.official_id,
                 "spellings": sorted({n.name for n in person.names})}
 
     def dossier(self, person_id: str) -> dict | None:
-        """A person: spellings, positions over time, occasions with partners, documents signed."""
-        from milcoop.resolve.tenures import tenures
+        """A person: spellings, the reference's offices, positions seen (each checked against the
+        reference), tenures, flagged sightings, occasions with partners, documents signed."""
+        from milcoop.resolve.reference import official
+        from milcoop.resolve.sightings import check
+        from milcoop.resolve.tenures import register
 
         with self._read() as session:
             if session.get(DbPerson, person_id) is None:
@@ -351,9 +382,21 @@ class Store:
                     .where(DbParticipant.person_id == person_id).options(*EVENT_FACTS, selectinload(DbEvent.article)))
             events = list(session.scalars(stmt).unique())
         obs = self.observations(person=person_id)
-        head["positions"] = sorted(({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
-                                     "event": o.event_id} for o in obs), key=lambda o: (o["date"] or "", o["event"]))
-        head["tenures"] = [t.__dict__ for t in tenures(obs)]
+        ref = official(head["official_id"])
+        head["reference"] = None if ref is None else {
+            "id": ref.id, "name": ref.name, "country": ref.country,
+            "terms": [{"role": t.role, "country": t.country, "start": t.start, "end": t.end,
+                       "in_office": t.end is None and not t.ended, "post": t.post, "source": t.source}
+                      for t in ref.terms]}
+        positions = []
+        for o in obs:
+            c = check(o)
+            positions.append({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
+                              "event": o.event_id, "check": c.status, "flag": c.flag, "reason": c.reason})
+        head["positions"] = sorted(positions, key=lambda o: (o["date"] or "", o["event"]))
+        reg = register(obs)
+        head["tenures"] = [t.as_dict() for t in reg.tenures]
+        head["flags"] = [f.as_dict() for f in reg.flags]
         occasions_seen: dict[str, dict] = {}
         documents = []
         for ev in sorted(events, key=lambda e: e.date or (e.article.published or "")):

@@ -299,6 +299,8 @@ class Review:
                         keep.names.append(DbPersonName(name=n.name, surname_key=n.surname_key,
                                                        given_key=n.given_key))
                         known.add(n.name)
+                # the merged person's reference id stays with the mentions (unless the target has its own)
+                keep.official_id = keep.official_id or people[pid].official_id
                 session.flush()
                 session.delete(people[pid])
             self._audit(session, user, "merge", "person", target, {"persons": moved},

@@ -76,7 +76,8 @@ def event_row(article_id: str, ordinal: int, ev: Event) -> DbEvent:
                   preparatory=ev.preparatory)
     index_rows(row)
     row.participants = [DbParticipant(ordinal=i, name=p.name, country=p.country, role=p.role, rank=p.rank,
-                                      surface=p.surface) for i, p in enumerate(ev.participants)]
+                                      surface=p.surface, official_id=p.official_id)
+                        for i, p in enumerate(ev.participants)]
     row.documents = [DbDocument(ordinal=i, type=d.type, status=d.status, title=d.title,
                                 period_start=d.period[0] if d.period else None,
                                 period_end=d.period[-1] if d.period else None)
@@ -105,7 +106,7 @@ def to_event(row: DbEvent) -> Event:
         type=list(row.types), date=row.date, location=Location(city=row.city, country=row.country),
         countries=list(row.countries), orgs=list(row.orgs), areas=list(row.areas),
         participants=[Participant(name=p.name, country=p.country, role=p.role, rank=p.rank, surface=p.surface,
-                                  evidence=spans.get(("participant", p.ordinal), []))
+                                  official_id=p.official_id, evidence=spans.get(("participant", p.ordinal), []))
                       for p in row.participants],
         documents=[Document(type=d.type, status=d.status, title=d.title,
                             period=None if d.period_start is None else [d.period_start, d.period_end],

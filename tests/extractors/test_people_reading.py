@@ -73,3 +73,47 @@ def test_sentence_openers_and_honorifics_are_not_part_of_a_name(text):
 def test_a_position_before_an_event_verb_is_the_subjects_not_the_objects(lang, text, surname):
     people = _people(text, lang)
     assert people[surname].role != "defense_minister"
+
+
+@pytest.mark.parametrize("lang, text, names", [
+    ("kk", "Қазақстан Қорғаныс министрі Ерлан Сапаров мен Түркия Қорғаныс министрі Мехмет Озтүрк Анкарада "
+           "кездесіп, әскери ынтымақтастықты талқылады.", {"Saparov", "Ozturk"}),
+    ("en", "Kazakhstan's defence minister Erlan Saparov and Turkey's defence minister Mehmet Ozturk met in "
+           "Ankara to discuss military cooperation.", {"Saparov", "Ozturk"}),
+])
+def test_a_conjunction_separates_two_names(lang, text, names):
+    from milcoop.translit import name_key
+
+    found = {name_key(n) for n in _people(text, lang)}
+    assert {name_key(n) for n in names} <= found
+
+
+def test_trim_splits_a_mention_at_a_conjunction():
+    from milcoop.extractors.doc import Doc
+    from milcoop.extractors.people import _trim
+    from milcoop.lang import get_lang
+    from milcoop.lang.base import PersonMention
+    from milcoop.records import Article
+
+    text = "Зеленский мен Ердоған кездесті."
+    doc = Doc(article=Article(id="t", source="t", text=text), lang="kk", text=text)
+    joined = PersonMention(0, 21, "Зеленский мен Ердоған", "Зеленский мен Ердоған", "Ердоған", "Зеленский")
+    parts = _trim(doc, joined, [], get_lang("kk").analyser, set(), (), frozenset({"мен"}))
+    assert [p.text for p in parts] == ["Зеленский", "Ердоған"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Астанада ҰҚШҰ елдерінің қорғаныс министрлері кеңесі өтті. Жиынға ҰҚШҰ-ның Бас хатшысы Юрий Хачатуров "
+           "пен Қазақстан Қорғаныс министрі Ерлан Сапаров қатысты."),
+    ("ru", "В Астане прошло заседание Совета министров обороны стран ОДКБ. В нем приняли участие генеральный "
+           "секретарь ОДКБ Юрий Хачатуров и министр обороны Казахстана Ерлан Сапаров."),
+    ("en", "Defence ministers of the CSTO countries met in Astana for military talks. The Secretary General of the "
+           "CSTO, Yuri Khachaturov, and Kazakhstan's defence minister Erlan Saparov attended."),
+])
+def test_an_organisations_official_speaks_for_no_country(lang, text):
+    """The CSTO's secretary general is no party's; the next name's post after ', and' is not his."""
+    people = _people(text, lang)
+    org_man = next(p for n, p in people.items() if "Khachatur" in n)
+    assert org_man.country is None and org_man.role != "defense_minister"
+    saparov = people["Saparov"]
+    assert (saparov.role, saparov.country) == ("defense_minister", "KZ")

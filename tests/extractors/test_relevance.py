@@ -162,3 +162,39 @@ def test_international_contest_names_its_teams_as_parties(lang, text):
     record = _extract(text, lang)
     assert record.relevant
     assert {"KZ", "CN", "UG", "KW"} <= set(record.events[0].countries)
+
+
+def test_only_the_schemas_organisations_are_parties():
+    """The gazetteer knows ASEAN and the African Union; the schema's parties are its ten organisations."""
+    text = ("The defence ministers of Indonesia and Malaysia met on the sidelines of the ASEAN defence "
+            "ministers' meeting in Jakarta and agreed to hold joint military exercises with NATO observers.")
+    orgs = {o for e in _extract(text, "en").events for o in e.orgs}
+    assert "ASEAN" not in orgs
+
+
+@pytest.mark.parametrize("lang, text, visit", [
+    ("ru", "Министр обороны Казахстана Даурен Косанов провел переговоры в Москве с министром обороны России "
+           "Андреем Белоусовым о военном сотрудничестве.", True),
+    ("en", "Kazakhstan's defence minister Dauren Kosanov held talks in Moscow with Russia's defence minister "
+           "Andrei Belousov on military cooperation.", True),
+    ("ru", "Министр обороны Казахстана Даурен Косанов провел переговоры по телефону с министром обороны России "
+           "Андреем Белоусовым о военном сотрудничестве.", False),
+    ("en", "The US ambassador to Kazakhstan met Kazakhstan's defence minister Dauren Kosanov in Astana to "
+           "discuss military cooperation.", False),
+])
+def test_a_meeting_in_one_partys_country_with_the_other_is_a_visit(lang, text, visit):
+    """The Kazakh minister's talks in Moscow with Russia's minister: someone came from abroad (not a call,
+    not an ambassador who lives there)."""
+    types = _extract(text, lang).events[0].type
+    assert ("visit" in types) is visit
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("kk", "Минскіде ҰҚШҰ қорғаныс министрлері бас қосты. Отырыста әскери ынтымақтастық мәселелері талқыланды."),
+    ("ru", "В Минске собрались министры обороны стран ОДКБ. На заседании обсудили военное сотрудничество."),
+    ("en", "CSTO defence ministers gathered in Minsk for a council session on military cooperation."),
+])
+def test_an_organisations_military_session_is_cooperation_without_a_named_country(lang, text):
+    """The members of the organisation are the parties even when no country is named."""
+    record = _extract(text, lang)
+    assert record.relevant and "CSTO" in record.events[0].orgs

@@ -63,6 +63,7 @@ def test_ru_case_forms_indeclinable_stays_one():
     ("Мызғымас бауырластық", "Myzgymas bauyrlastyk"),
     ("Хазри", "Khazri"),
     ("Қабылан жолы", "Kabylan zholy"),
+    ("Защитники дружбы", "Zashitniki druzhby"),
 ])
 def test_romanize(text, latin):
     assert romanize(text) == latin

@@ -13,6 +13,8 @@ from milcoop.lang.lexicon import load_lexicon
     ("kk", "Тараптар әскери ынтымақтастық жоспарына қол қойды.", "signing"),
     ("kk", "Қазақстандық курсанттар Түркияда тағылымдамадан өтті.", "training"),
     ("kk", "Делегация Астанаға ресми сапармен келіп жетті.", "visit"),
+    ("kk", "«Қазбат» сарбаздары Ливанға бітімгер ретінде аттанады.", "deployment"),
+    ("kk", "ТМД елдерінің Қорғаныс министрлері жиналды.", "multilateral"),
     ("ru", "Министры обороны провели переговоры в Москве.", "meeting"),
     ("en", "The ministers held talks in Moscow.", "meeting"),
 ])
@@ -35,3 +37,8 @@ def test_kazakh_planned_mood(text, planned):
 ])
 def test_kazakh_military_cues(text):
     assert load_lexicon("kk").search("military", text)
+
+
+def test_a_negated_kazakh_verb_sends_no_one():
+    """-ма/-ме/-ба/-бе/-па/-пе negate the verb: 'жібермейді' (will not send) is no deployment."""
+    assert "deployment" not in load_lexicon("kk").labels("event_types", "Қазақстан әскерилерін Украинаға жібермейді.")

@@ -22,3 +22,10 @@ def test_kazakh_case_endings_come_off_the_last_word_only():
     text = "генерал-майор Мереке Көшекбаевке"
     mention = analyser.mention(text, text.index("Мереке"), len(text))
     assert mention.normal == "Мереке Көшекбаев"
+
+
+def test_a_latin_name_inside_kazakh_text_is_a_mention():
+    from milcoop.lang import get_lang
+
+    text = "Үндістан кадет корпусының полковник Sameer Sharma басқарған делегациясы Өскеменге келді."
+    assert "Sameer Sharma" in [m.text for m in get_lang("kk").analyser.persons(text)]

@@ -99,8 +99,10 @@ def test_people_endpoints(client):
     assert dossier["id"] == hits[0]["id"] and dossier["occasions"]
     assert any("BY" in o["countries"] for o in dossier["occasions"])
     tenures = client.get("/api/people", params={"role": "defense_minister", "country": "BY"}).json()
-    assert any(t["name"] == "Viktor Khrenin" for t in tenures["tenures"])
-    assert isinstance(tenures["contradictions"], list)
+    khrenin = next(t for t in tenures["tenures"] if t["name"] == "Viktor Khrenin")
+    assert (khrenin["basis"], khrenin["start"], khrenin["official_id"]) == ("reference", "2020-01-20",
+                                                                           "by-viktor-khrenin")
+    assert isinstance(tenures["flags"], list)
     assert client.get("/api/people", params={"on": "2020"}).status_code == 400
 
 

@@ -126,17 +126,21 @@ def test_reextraction_replaces_facts_and_keys(filed):
 def test_an_older_database_gets_facts_and_keys_when_migrated(tmp_path):
     db = str(tmp_path / "old.db")
     with open_store(db) as store:
-        _store_all(store, REPORTS[:3])
+        _store_all(store, REPORTS[:6])
         before = _occasions(store)
+        with store._read() as session:
+            stored = {r.event_id: r.facts for r in session.query(DbOccasionFacts)}
         config = alembic_config()
         with migrating(store.engine) as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0005")
-    with open_store(db) as store:  # upgraded on open: the events of revision 0005 get their facts
+            command.downgrade(config, "0006")
+    with open_store(db) as store:  # upgraded on open: the events of revision 0006 get their facts
         with store._read() as session:
-            assert session.query(DbOccasionFacts).count() == session.query(DbEvent).count() == 3
+            # the same facts as when stored, the official ids of participants included (Dong Jun / Дун Цзюнь)
+            assert {r.event_id: r.facts for r in session.query(DbOccasionFacts)} == stored
+            assert len(stored) == session.query(DbEvent).count() == 7
             assert session.query(DbOccasionKey).count() > 0
-        _store_all(store, REPORTS[3:])
+        _store_all(store, REPORTS[6:])
         after = _occasions(store)
     assert {e: after[e] for e in before} == before
     assert any(after[e] in before.values() for e in after if e not in before)  # a new report joined an old one

@@ -8,6 +8,9 @@ from ..base import Analyser, PersonMention, lang_from_parts
 from ..lexicon import load_lexicon
 
 _INITIALS_SURNAME = re.compile(r"(?<![\w.])(?:[А-ЯЁӘҒҚҢӨҰҮҺІ]\.\s?){1,2}[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]{2,}")
+# a name left in Latin letters inside Kazakh text ("полковник Sameer Sharma басқарған"): the NER,
+# trained on Cyrillic, does not see it
+_LATIN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,3}(?![\w])")
 
 
 class KazakhAnalyser(Analyser):
@@ -46,8 +49,8 @@ class KazakhAnalyser(Analyser):
         if self._ner is None:
             return super().persons(text)
         spans = [(s, e) for s, e, kind in self._ner.spans(text, focus) if kind == "PERSON"]
-        spans += [(m.start(), m.end()) for m in _INITIALS_SURNAME.finditer(text)
-                  if not any(s < m.end() and m.start() < e for s, e in spans)]
+        spans += [(m.start(), m.end()) for pattern in (_INITIALS_SURNAME, _LATIN_NAME)
+                  for m in pattern.finditer(text) if not any(s < m.end() and m.start() < e for s, e in spans)]
         return [m for s, e in sorted(spans) if (m := self.mention(text, s, e))]
 
     def normal_word(self, word: str) -> str:

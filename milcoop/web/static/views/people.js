@@ -1,6 +1,7 @@
 // People index: search by any spelling, and the office holders known from the reports.
 import { get } from "../api.js";
 import { h, append, clear, countryChip, countryName, flag, formatDate, humanize, loading, errorBox, empty, plural } from "../dom.js";
+import { flagItem, termText } from "./person.js";
 
 export function searchForm(value, navigate) {
   const input = h("input", { id: "person-q", name: "q", type: "search", value: value || "", placeholder: "Any spelling: Жаксылыков, Zhaksylykov…", required: true });
@@ -46,21 +47,20 @@ export async function render(main, { query, signal, navigate }) {
     clear(offices);
     const tenures = (data.tenures || []).slice().sort((a, b) =>
       String(a.country || "").localeCompare(String(b.country || "")) || String(a.role).localeCompare(String(b.role)) ||
-      String(b.last_seen || "").localeCompare(String(a.last_seen || "")));
+      String(b.start || b.last_seen || "").localeCompare(String(a.start || a.last_seen || "")));
     if (!tenures.length) { offices.append(empty("No office holders yet", "Ingest articles to see who held which office.")); return; }
     append(offices, [h("h2", { class: "section-title" }, "Office holders"),
       h("div", { class: "table-wrap" }, h("table", { class: "data-table" },
-        h("thead", {}, h("tr", {}, ["Country", "Office", "Name", "First seen", "Last seen", "Reports"].map((t) => h("th", { scope: "col" }, t)))),
+        h("thead", {}, h("tr", {}, ["Country", "Office", "Name", "Term", "Source", "Reports"].map((t) => h("th", { scope: "col" }, t)))),
         h("tbody", {}, tenures.map((t) => h("tr", {},
           h("td", {}, t.country ? countryChip(t.country) : "—"),
           h("td", {}, humanize(t.role)),
-          h("td", {}, h("a", { href: "#/people/" + encodeURIComponent(t.person_id) }, t.name)),
-          h("td", { class: "nowrap" }, formatDate(t.first_seen)),
-          h("td", { class: "nowrap" }, formatDate(t.until || t.last_seen)),
+          h("td", {}, t.person_id ? h("a", { href: "#/people/" + encodeURIComponent(t.person_id) }, t.name) : t.name),
+          h("td", { class: "nowrap" }, termText(t)),
+          h("td", {}, t.basis === "reference" ? "officials reference" : "news"),
           h("td", { class: "num" }, String(t.observations ?? ""))))))),
-      (data.contradictions || []).length ? h("details", { class: "panel" }, h("summary", {}, `${plural(data.contradictions.length, "contradiction")} between reports`),
-        h("ul", { class: "plain-list small" }, data.contradictions.map((c) => h("li", {}, typeof c === "string" ? c :
-          Object.entries(c).map(([k, v]) => `${humanize(k)}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join(" · "))))) : null]);
+      (data.flags || []).length ? h("details", { class: "panel" }, h("summary", {}, `${plural(data.flags.length, "sighting")} the officials reference contradicts`),
+        h("ul", { class: "plain-list small" }, data.flags.map(flagItem))) : null]);
   } catch (err) {
     if (!signal.aborted) clear(offices).append(errorBox(err));
   }

@@ -10,11 +10,25 @@ function toTime(iso, end = false) {
   return Date.UTC(y, mo, d);
 }
 
+/** A tenure's span: the officials reference's dates, or "unknown" where nobody knows them (never the next sighting). */
+export function termText(t) {
+  if (t.basis === "news") return `unknown (seen ${formatDate(t.first_seen)} – ${formatDate(t.last_seen)})`;
+  const end = t.end ? formatDate(t.end) : (t.in_office ? "in office" : "unknown");
+  return `${t.start ? formatDate(t.start) : "unknown"} – ${end}`;
+}
+
+/** A sighting the officials reference contradicts, with the report it comes from. */
+export function flagItem(f) {
+  return h("li", {}, h("strong", {}, f.name), ` as ${humanize(f.role) || "—"}${f.country ? " of " + countryName(f.country) : ""} on ${formatDate(f.date)}: ${f.reason} `,
+    h("a", { href: "#/events/" + encodeURIComponent(f.event_id) }, "report →"));
+}
+
 /** One horizontal bar per office on a shared time axis, with a dot for every dated report. */
 function tenureChart(tenures, positions) {
+  const now = new Date().toISOString().slice(0, 10);
   const rows = tenures.map((t) => ({
     label: `${humanize(t.role)}${t.country ? " · " + countryName(t.country) : ""}`,
-    start: toTime(t.first_seen), end: toTime(t.until || t.last_seen, true), t,
+    start: toTime(t.start || t.first_seen), end: toTime(t.end || (t.in_office ? now : t.last_seen), true), t,
     dots: positions.filter((p) => p.role === t.role && (!t.country || !p.country || p.country === t.country)).map((p) => toTime(p.date)).filter((x) => x !== null),
   })).filter((r) => r.start !== null);
   if (!rows.length) return h("p", { class: "muted" }, "No dated positions.");
@@ -28,7 +42,7 @@ function tenureChart(tenures, positions) {
   const step = Math.max(1, Math.ceil((y1 - y0) / 10));
   for (let y = y0; y <= y1; y += step) years.push(y);
   const chart = svg("svg", { viewBox: `0 0 ${W} ${top + rows.length * rowH + 4}`, class: "tenure-chart", role: "img",
-    "aria-label": "Offices over time: " + rows.map((r) => `${r.label} from ${formatDate(r.t.first_seen)} to ${formatDate(r.t.until || r.t.last_seen)}`).join("; ") },
+    "aria-label": "Offices over time: " + rows.map((r) => `${r.label}: ${termText(r.t)}`).join("; ") },
     years.map((y) => [svg("line", { x1: x(Date.UTC(y, 0, 1)), x2: x(Date.UTC(y, 0, 1)), y1: top - 4, y2: top + rows.length * rowH, class: "grid" }),
       svg("text", { x: x(Date.UTC(y, 0, 1)) + 3, y: 12, class: "axis" }, String(y))]),
     rows.map((r, i) => {
@@ -36,12 +50,12 @@ function tenureChart(tenures, positions) {
       const x1 = x(r.start), x2 = Math.max(x(r.end ?? r.start), x1 + 6);
       return svg("g", { class: "tenure-row" },
         svg("rect", { x: x1, y: yy + 6, width: x2 - x1, height: 18, rx: 4, class: "tenure-bar" },
-          svg("title", {}, `${r.label}: ${formatDate(r.t.first_seen)} – ${formatDate(r.t.until || r.t.last_seen)}`)),
+          svg("title", {}, `${r.label}: ${termText(r.t)}`)),
         r.dots.map((d) => svg("circle", { cx: x(d), cy: yy + 15, r: 3, class: "tenure-dot" })));
     }));
   return h("div", { class: "tenure-block" },
     h("ul", { class: "tenure-labels", style: `--rows:${rows.length}` }, rows.map((r) => h("li", {}, r.label,
-      h("span", { class: "muted small" }, ` ${formatDate(r.t.first_seen)} – ${r.t.until ? formatDate(r.t.until) : formatDate(r.t.last_seen)}`)))),
+      h("span", { class: "muted small" }, ` ${termText(r.t)}${r.t.basis === "reference" ? " (reference)" : ""}`)))),
     h("div", { class: "tenure-svg" }, chart));
 }
 
@@ -77,12 +91,15 @@ export async function render(main, { params, signal, navigate }) {
           (p.spellings || []).map((s) => h("span", { class: "chip" }, s))))),
     h("div", { class: "person-grid" },
       h("section", { class: "panel" }, h("h2", { class: "panel-title" }, "Offices over time"),
-        tenureChart(p.tenures || [], positions),
+        tenureChart(p.tenures || [], positions.filter((x) => x.check !== "flagged")),
+        (p.flags || []).length ? h("details", { class: "flags", open: true }, h("summary", {}, `${plural(p.flags.length, "sighting")} the officials reference contradicts`),
+          h("ul", { class: "plain-list small" }, p.flags.map(flagItem))) : null,
         positions.length ? h("details", { class: "positions" }, h("summary", {}, `All ${plural(positions.length, "dated position")}`),
           h("table", { class: "data-table compact" },
-            h("thead", {}, h("tr", {}, ["Date", "Office", "Rank", "Country", ""].map((t) => h("th", { scope: "col" }, t)))),
+            h("thead", {}, h("tr", {}, ["Date", "Office", "Rank", "Country", "Reference", ""].map((t) => h("th", { scope: "col" }, t)))),
             h("tbody", {}, positions.map((x) => h("tr", {}, h("td", { class: "nowrap" }, formatDate(x.date)), h("td", {}, humanize(x.role) || "—"),
               h("td", {}, humanize(x.rank) || "—"), h("td", {}, x.country ? countryChip(x.country) : "—"),
+              h("td", { title: x.reason || "" }, x.check === "agrees" ? "agrees" : x.check === "flagged" ? "contradicts" : "—"),
               h("td", {}, x.event ? h("a", { href: "#/events/" + encodeURIComponent(x.event) }, "occasion →") : null)))))) : null),
       h("section", { class: "panel" }, h("h2", { class: "panel-title" }, `Occasions (${occasions.length})`),
         occasions.length ? h("div", { class: "table-wrap" }, h("table", { class: "data-table" },
