@@ -11,6 +11,9 @@ archive. Every row a real ingest writes is written (articles, extractions,
 events and their index rows, occasion facts and keys, occasions, persons and
 their spellings, participants linked to them), in bulk inserts of plain
 rows, so 100,000 reports take a minute or two, not a day of extraction.
+Each event founds its own occasion (the filing rules are not run): the
+worst case for a new report, every stored event under its keys is a
+candidate occasion of its own.
 """
 from __future__ import annotations
 
