@@ -202,7 +202,8 @@ def growth(shared: Path, workdir: Path, sizes=SIZES, new: int = NEW, rounds: int
 # -- throughput and equality ----------------------------------------------------------
 
 def _cli(args: list[str], env: dict | None = None) -> tuple[float, int]:
-    """Run ``milcoop ARGS`` in a fresh process: (seconds, peak RSS in MB of its whole process tree)."""
+    """Run ``milcoop ARGS`` in a fresh process: (seconds, peak RSS in MB of the largest process of its tree:
+    the writer or one worker, not their sum)."""
     probe = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
              "rc = subprocess.run(sys.argv[1:]).returncode; "
              "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)")
