@@ -72,6 +72,32 @@ def pg_database():
         admin.dispose()
 
 
+STAMPS = {"created_at", "ingested_at", "extracted_at", "updated_at", "at"}  # when, not what: differ per run
+
+
+def without_stamps(value):
+    if isinstance(value, dict):
+        return {k: without_stamps(v) for k, v in value.items() if k not in STAMPS}
+    if isinstance(value, list):
+        return [without_stamps(v) for v in value]
+    return value
+
+
+@pytest.fixture(scope="session")
+def dump_records():
+    """``dump_records(db)``: the database's full dump (``milcoop export --format jsonl``) as records, times left
+    out: two databases holding the same records give equal lists."""
+    import io
+
+    import milcoop
+
+    def records(db: str) -> list[dict]:
+        sink = io.StringIO()
+        milcoop.dump(sink, db)
+        return [without_stamps(json.loads(line)) for line in sink.getvalue().splitlines()]
+    return records
+
+
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, dict]:
     return {r["id"]: r for r in load_jsonl(CORPUS / "seeds" / "articles.jsonl")}

@@ -22,11 +22,14 @@ from milcoop.errors import NotFound, StoreBusy, StoreError
 from milcoop.records import Article, ArticleExtraction
 from milcoop.validate import iso_date, search
 
+from milcoop.resolve.occasions import facts as occasion_facts
+
 from . import occasions, overrides, persons
 from .db import WRITE, _reason, _shown
 from .memo import Lru, Memo
 from .models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea, DbEventCountry, DbEventType,
-                     DbEvidence, DbExercise, DbExtraction, DbParticipant, DbPerson, DbPersonName, DbRevision, utcnow)
+                     DbEvidence, DbExercise, DbExtraction, DbOccasionFacts, DbOccasionKey, DbParticipant, DbPerson,
+                     DbPersonName, DbRevision, utcnow)
 from .retry import locked, retrying
 from .rows import (EVENT_FACTS, EXPORT_BATCH, LISTED, add_article, chunks, event_row, event_view, listed,
                    to_article, to_event, union_names)
@@ -37,7 +40,7 @@ MEMO_SIZE = 64        # derived reads kept per store (one per distinct listing q
 TITLES_SIZE = 100_000  # article titles kept: an article never changes (its id is its text's hash)
 # Child tables of an event, deleted before the event itself.
 _EVENT_CHILDREN = (DbEvidence, DbParticipant, DbDocument, DbExercise,
-                   DbEventType, DbEventCountry, DbEventArea)
+                   DbEventType, DbEventCountry, DbEventArea, DbOccasionFacts, DbOccasionKey)
 
 
 T = TypeVar("T")
@@ -157,6 +160,15 @@ class Store:
         with self._read() as session:
             return bool(session.scalar(select(exists().where(DbExtraction.article_id == article_id))))
 
+    def extracted(self, article_ids: list[str]) -> set[str]:
+        """Which of these articles machine extraction has run on (what an ingest need not extract again)."""
+        found: set[str] = set()
+        with self._read() as session:
+            for chunk in chunks(list(dict.fromkeys(article_ids)), EXPORT_BATCH):
+                found |= set(session.scalars(select(DbExtraction.article_id)
+                                             .where(DbExtraction.article_id.in_(chunk))))
+        return found
+
     def get_article(self, article_id: str) -> Article | None:
         """The stored article; ``source`` is the first place it was ingested from."""
         with self._read() as session:
@@ -200,13 +212,18 @@ class Store:
         session.add_all(rows)
         session.flush()
         published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
-        occasions.assign(session, rows, published, to_event, EVENT_FACTS)
+        occasions.assign(session, rows, [occasion_facts(ev, published) for ev in extraction.events])
         old_occasions |= overrides.apply_occasions(session, rows)
         occasions.drop_empty(session, old_occasions)
         persons.link(session, rows, published)
         old_persons |= overrides.apply_persons(session, rows)
         persons.drop_unmentioned(session, old_persons)
         return [row.id for row in rows]
+
+    def filed_reports(self) -> list:
+        """Every event in the order it was filed, with its occasion and facts (``benchmark merge`` replays them)."""
+        with self._read() as session:
+            return occasions.filed(session)
 
     def occasion_of(self, article_id: str) -> str | None:
         """The occasion the article's main (first) event was filed under."""
