@@ -46,12 +46,17 @@ def read_articles(paths: Iterable[str | Path], on_bytes=None) -> Iterator[Articl
 
 
 def extract_file(path: str | Path, extractor=None, on_bytes=None) -> Iterator[ArticleExtraction | InputError]:
-    """Schema records for every article of a corpus file (no database)."""
+    """Schema records for every article of a corpus file (no database), with one BLAS thread as the
+    ingest workers have (``workers.extract_shard``: OpenBLAS's idle threads spin and cost CPU)."""
+    from threadpoolctl import threadpool_limits
+
     for item in read_articles([path], on_bytes=on_bytes):
         if isinstance(item, InputError):
             yield item
         else:
-            yield extract_article(item, extractor)
+            with threadpool_limits(limits=1):
+                record = extract_article(item, extractor)
+            yield record
 
 
 # Articles extracted before one write transaction stores them all. Extraction (about 0.1 s an
