@@ -6,14 +6,13 @@
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, InvalidValue, MilcoopError
 from .records import Article, ArticleExtraction, RawDocument
+from .writer import IngestReport
 
 
 @lru_cache(maxsize=1)
@@ -39,86 +38,95 @@ def extract_article(article: Article, extractor=None) -> ArticleExtraction:
     return (extractor or default_extractor()).extract(article)
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Cleaned articles from files, folders, JSON Lines, CSV and HTML; errors as values."""
+def read_articles(paths: Iterable[str | Path], on_bytes=None) -> Iterator[Article | InputError]:
+    """Cleaned articles from files, folders, JSON Lines, CSV, HTML, WARC and RSS/Atom; errors as values."""
     from .reading import read_articles as _read
 
-    yield from _read([str(p) for p in paths])
+    yield from _read([str(p) for p in paths], on_bytes=on_bytes)
 
 
-def extract_file(path: str | Path, extractor=None) -> Iterator[ArticleExtraction | InputError]:
-    """Schema records for every article of a corpus file (no database)."""
-    for item in read_articles([path]):
+def extract_file(path: str | Path, extractor=None, on_bytes=None) -> Iterator[ArticleExtraction | InputError]:
+    """Schema records for every article of a corpus file (no database), with one BLAS thread as the
+    ingest workers have (``workers.extract_shard``: OpenBLAS's idle threads spin and cost CPU)."""
+    from threadpoolctl import threadpool_limits
+
+    for item in read_articles([path], on_bytes=on_bytes):
         if isinstance(item, InputError):
             yield item
         else:
-            yield extract_article(item, extractor)
+            with threadpool_limits(limits=1):
+                record = extract_article(item, extractor)
+            yield record
 
 
 # Articles extracted before one write transaction stores them all. Extraction (about 0.1 s an
 # article) runs outside any transaction; a batch's write holds SQLite's write lock for well under
 # a second, so review writes queued behind it wait briefly, and a stopped ingest loses at most
-# one batch of work, never part of an article.
+# the batches in flight, never part of an article. A batch is also the unit of work sent to a
+# worker process or a Dask task.
 INGEST_BATCH = 16
 
 
-@dataclass
-class IngestReport:
-    read: int = 0
-    new: int = 0
-    duplicates: int = 0
-    events: int = 0
-    errors: list[InputError] = field(default_factory=list)
+def runner(workers: int | None = None, dask: str | None = None, extractor=None):
+    """Where extraction runs: a Dask cluster (``dask``: an address, or 'local' for ``workers`` processes,
+    default one per core), ``workers`` local processes, or this process (``workers`` 1 or None)."""
+    from .validate import at_least
+    from .workers import Inline, Processes
+
+    if workers is not None:
+        workers = at_least(workers, 1, "workers")
+    if dask:
+        from .cluster import DaskRunner
+
+        return DaskRunner(dask, workers)
+    return Processes(workers, extractor) if workers and workers > 1 else Inline(extractor)
 
 
 def ingest(paths: Iterable[str | Path], db: str | None = None, *, extractor=None,
-           on_article=None, batch: int = INGEST_BATCH) -> IngestReport:
+           on_article=None, batch: int = INGEST_BATCH, workers: int | None = None, dask: str | None = None,
+           on_bytes=None) -> IngestReport:
     """Read, clean, extract and store articles; re-ingesting the same article is a no-op.
 
-    Articles are stored ``batch`` at a time, each batch in one transaction
-    (retried if another writer holds the database), so an ingest stopped at
-    any point can simply be run again: what was stored counts as
-    ``duplicates`` (already stored), the rest is stored as ``new``.
+    Extraction runs in this process (``workers`` None or 1), in ``workers`` local
+    processes, or on a Dask cluster (``dask``: 'tcp://HOST:8786' or 'local');
+    one writer stores the articles in reading order either way, so the stored
+    events, occasions and ids are the same (``milcoop.writer``). Articles are
+    stored ``batch`` at a time, each batch in one transaction (retried if
+    another writer holds the database), so an ingest stopped at any point can
+    simply be run again: what was stored counts as ``duplicates`` (already
+    stored, not extracted again), the rest is stored as ``new``.
+    ``on_article(article)`` hears each stored article, ``on_bytes(n)`` each
+    step of reading (bytes of input).
     """
     from .extractors import EXTRACTOR_VERSION
+    from .reading import read_articles as _read
     from .store import open_store
     from .validate import at_least
+    from .writer import write
 
     batch = at_least(batch, 1, "batch")
-    report = IngestReport()
-    pending: list = []
-
-    def flush(store) -> None:
-        for done in store.store_articles(pending, EXTRACTOR_VERSION):
-            report.new += int(done.stored)
-            report.duplicates += int(not done.stored)
-            report.events += done.events
-        pending.clear()
-
     with open_store(db) as store:
-        for item in read_articles(paths):
-            if isinstance(item, InputError):
-                report.errors.append(item)
-                continue
-            report.read += 1
-            seen = any(a.id == item.id for a, _ in pending) or store.has_extraction(item.id)
-            pending.append((item, None if seen else extract_article(item, extractor)))
-            if len(pending) >= batch:
-                flush(store)
-            if on_article:
-                on_article(item)
-        flush(store)
-    return report
+        work = runner(workers, dask, extractor)
+        try:
+            items = _read([str(p) for p in paths], on_bytes=on_bytes)
+            return write(items, store, work, EXTRACTOR_VERSION, batch=batch, on_article=on_article)
+        finally:
+            work.close()
 
 
-def reextract(db: str | None = None, *, extractor=None, on_article=None) -> int:
-    """Re-run extraction on every stored article; replaces machine output only."""
+def reextract(db: str | None = None, *, extractor=None, on_article=None, on_total=None) -> int:
+    """Re-run extraction on every stored article; replaces machine output only.
+
+    ``on_total(n)`` hears how many articles there are, ``on_article`` each one done."""
     from .extractors import EXTRACTOR_VERSION
     from .store import open_store
 
     count = 0
     with open_store(db) as store:
-        for article_id in store.article_ids():
+        ids = store.article_ids()
+        if on_total:
+            on_total(len(ids))
+        for article_id in ids:
             article = store.get_article(article_id)
             record = extract_article(article, extractor)
             count += len(store.save_extraction(article_id, record, EXTRACTOR_VERSION))
@@ -270,9 +278,18 @@ def person(query: str, db: str | None = None) -> list[dict]:
         return [corrected.person(store.dossier(p["id"])) for p in store.find_persons(query)]
 
 
-def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None) -> list:
-    """The documents register: each plan, program or agreement once, with its status history."""
+def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None,
+              type: str | None = None, status: str | None = None, year: int | str | None = None,
+              sort: str = "-date") -> list:
+    """The documents register, review applied: each plan, program or agreement once, with its name as
+    reported and its status history (each status with its date and quote). ``year``: a status dated that
+    year or a period covering it; ``status``: reached at some point; ``sort``: -date, date, type, status
+    or parties. See ``milcoop.documents``."""
+    from .corrected import Corrected
+    from .documents import Filters
+    from .documents import documents as register
     from .store import open_store
 
+    filters = Filters.of(country, partner, type, status, year, sort)
     with open_store(db) as store:
-        return store.documents(country=country, partner=partner)
+        return register(Corrected(store), filters)

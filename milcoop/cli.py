@@ -16,14 +16,18 @@ from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.markup import escape
 from rich.text import Text
 
 from . import api, validate
+from .cluster import check_address
 from .errors import InputError, MilcoopError
+from .documents import SORTS as DOCUMENT_SORTS
 from .exports import EXPORTS_OF, FORMATS, NETWORKS
-from .schema import EVENT_TYPES, ROLES
+from .progress import by_bytes, by_count
+from .schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, ROLES
+from .workers import available_cores
 
 app = typer.Typer(help="milcoop: news about military diplomacy -> a record of who met whom, "
                        "when, where and what they signed.", no_args_is_help=True,
@@ -36,11 +40,6 @@ err = Console(stderr=True)
 
 DbOption = typer.Option(None, "--db", envvar="MILCOOP_DB",
                         help="SQLite file or database URL (default ./milcoop.db).")
-
-
-def _progress() -> Progress:
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=err, transient=True)
 
 
 def _fail(exc: Exception) -> None:
@@ -80,52 +79,88 @@ def main() -> None:
         sys.exit(1)
 
 
+QuietOption = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary (for scripts); "
+                                                           "errors are still printed")
+
+
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .jsonl, .csv, .html"),
-           batch: int = typer.Option(api.INGEST_BATCH, min=1, help="Articles stored per transaction"),
+def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders: .txt, .jsonl, .csv, .html, .warc, "
+                                                        ".warc.gz, .rss, .atom"),
+           batch: int = typer.Option(api.INGEST_BATCH, min=1, help="Articles stored per transaction (and sent "
+                                                                   "to a worker per task)"),
+           workers: int = typer.Option(available_cores(), min=1, help="Worker processes that extract (default: "
+                                                                     "the cores available); one writer stores"),
+           dask: Optional[str] = typer.Option(None, "--dask", help="Extract on a Dask cluster: its scheduler "
+                                                                 "(tcp://HOST:8786), or 'local' for one on "
+                                                                 "this machine with --workers processes"),
+           quiet: bool = QuietOption,
            db: Optional[str] = DbOption):
     """Read, clean, extract and store articles. Re-running on the same files (even after an
-    interrupted run) is safe: what is stored counts as already stored."""
+    interrupted run) is safe: what is stored counts as already stored and is not extracted again."""
+    from .reading.readers import input_size
+
     try:
-        with _progress() as progress:
-            task = progress.add_task("ingesting", total=None)
-            report = api.ingest(paths, db, on_article=lambda a: progress.advance(task), batch=batch)
+        if dask:
+            check_address(dask)
+        with by_bytes(err, quiet) as progress:
+            task = progress.add_task("ingesting", total=input_size(paths) or None, articles=0)
+            stored = 0
+
+            def on_article(_):
+                nonlocal stored
+                stored += 1
+                progress.update(task, articles=stored)
+
+            report = api.ingest(paths, db, on_article=on_article, batch=batch, workers=workers, dask=dask,
+                                on_bytes=lambda n: progress.advance(task, n))
     except MilcoopError as exc:
         _fail(exc)
     for e in report.errors:
         err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
-    out.print(f"{report.read} articles read: {report.new} new, {report.duplicates} already stored, "
-              f"{report.events} events extracted, {len(report.errors)} errors")
+    if not quiet:
+        out.print(f"{report.read} articles read: {report.new} new, {report.duplicates} already stored, "
+                  f"{report.events} events extracted, {len(report.errors)} errors")
     if report.errors:
         raise typer.Exit(1)
 
 
 @app.command()
-def reextract(db: Optional[str] = DbOption):
+def reextract(quiet: bool = QuietOption, db: Optional[str] = DbOption):
     """Re-run extraction on stored articles (machine output only; reviews are kept)."""
     try:
-        n = api.reextract(db)
+        with by_count(err, quiet) as progress:
+            task = progress.add_task("re-extracting", total=None, articles=0)
+            n = api.reextract(db, on_total=lambda total: progress.update(task, total=total),
+                              on_article=lambda a: progress.update(task, advance=1,
+                                                                   articles=progress.tasks[task].completed + 1))
     except MilcoopError as exc:
         _fail(exc)
-    out.print(f"{n} events extracted")
+    if not quiet:
+        out.print(f"{n} events extracted")
 
 
 @app.command("extract")
 def extract_cmd(articles: Path = typer.Argument(..., help="Corpus-format JSON Lines (id, text, url, ...)"),
-                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write records here")):
+                output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write records here"),
+                quiet: bool = QuietOption):
     """Extract one schema record per article, without any database (what the scorer reads)."""
+    from .reading.readers import input_size
+
     try:
         sink = open(output, "w", encoding="utf-8") if output else sys.stdout
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror}")
     failed = 0
     try:
-        for item in api.extract_file(articles):
-            if isinstance(item, InputError):
-                failed += 1
-                err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
-                continue
-            sink.write(json.dumps(item.model_dump(), ensure_ascii=False) + "\n")
+        with by_bytes(err, quiet) as progress:
+            task = progress.add_task("extracting", total=input_size([articles]) or None, articles=0)
+            for item in api.extract_file(articles, on_bytes=lambda n: progress.advance(task, n)):
+                if isinstance(item, InputError):
+                    failed += 1
+                    err.print(f"[red]error:[/red] {item}", highlight=False, soft_wrap=True)
+                    continue
+                sink.write(json.dumps(item.model_dump(), ensure_ascii=False) + "\n")
+                progress.update(task, articles=progress.tasks[task].fields["articles"] + 1)
     finally:
         if output:
             sink.close()
@@ -356,26 +391,48 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
 def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of this country (alpha-2)",
                                                     callback=COUNTRY),
                   partner: Optional[str] = typer.Option(None, help="... with this partner", callback=COUNTRY),
-                  wide: bool = typer.Option(False, "--wide", help="Also each document's id"),
-                  as_json: bool = typer.Option(False, "--json"),
+                  type: Optional[str] = typer.Option(None, "--type", help="plan, program, agreement (also "
+                                                     "treaty), memorandum, protocol, contract, roadmap, other",
+                                                     callback=_one_of(DOCUMENT_TYPES)),
+                  status: Optional[str] = typer.Option(None, help="A status reached at some point: signed, "
+                                                       "ratified, drafting, planned, mentioned",
+                                                       callback=_one_of(DOCUMENT_STATUSES)),
+                  year: Optional[int] = typer.Option(None, min=1900, max=2200,
+                                                     help="A status dated that year, or a period covering it"),
+                  sort: str = typer.Option("-date", help="-date, date, type, status or parties",
+                                           callback=_one_of(DOCUMENT_SORTS)),
+                  wide: bool = typer.Option(False, "--wide", help="Also each document's id and its occasions"),
+                  as_json: bool = typer.Option(False, "--json", help="JSON Lines, one document a line"),
+                  as_csv: bool = typer.Option(False, "--csv", help="CSV, one document a row"),
                   db: Optional[str] = DbOption):
-    """The register of plans, programs, agreements and memoranda, with status history."""
+    """The register of plans, programs, agreements and memoranda (review applied): the name as reported,
+    parties, status history with dates; --json and --csv give each status's quote too."""
+    from .documents import csv_text, name_of, period_text
+
     try:
-        records = api.documents(db, country=country, partner=partner)
+        records = api.documents(db, country=country, partner=partner, type=type, status=status, year=year,
+                                sort=sort)
     except MilcoopError as exc:
         _fail(exc)
     if as_json:
         for r in records:
-            sys.stdout.write(json.dumps(r.__dict__, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(r.as_dict(), ensure_ascii=False) + "\n")
+        return
+    if as_csv:
+        sys.stdout.write(csv_text(records))
         return
     table = Table(title=f"{len(records)} documents")
-    for c in (("id",) if wide else ()) + ("type", "period", "parties", "status", "history", "occasions"):
-        table.add_column(c, no_wrap=c in ("id", "period"))
+    for c in (("id",) if wide else ()) + ("document", "period", "parties", "status", "history") \
+            + (("occasions",) if wide else ()):
+        if c == "document":
+            table.add_column(c, ratio=1, min_width=16, overflow="fold")
+        else:
+            table.add_column(c, no_wrap=c in ("id", "period"), overflow="fold")
     for r in records:
-        period = "–" if not r.period else f"{r.period[0]}–{r.period[1]}" if r.period[0] != r.period[1] else str(r.period[0])
         history = "\n".join(f"{h['date'] or 'undated'}: {h['status']}" for h in r.history)
-        table.add_row(*([r.id] if wide else []), r.type, period, " ".join(r.countries), r.status, history,
-                      str(len(r.occasions)))
+        table.add_row(*([r.id] if wide else []), escape(name_of(r)) + f"\n[dim]{r.type}[/dim]",
+                      period_text(r.period) or "–", " ".join(r.countries), r.status, history,
+                      *([str(len(r.occasions))] if wide else []))
     out.print(table)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from .evidence import fact_evidence
 from .patches import EventPatch, PersonPatch, valid_fields
 from .records import Event
 from .schema import iso_date
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
 SORTS = ("-date", "date", "sources", "-sources", "title", "-title")
 CONFLICT_FIELDS = ("date", "city", "country")
+NETWORK_KINDS = ("all", "bilateral", "multilateral")
+NOT_EVENT_FIELDS = ("note",)  # corrections about an occasion that are not fields of its event record
 
 
 class OccasionView(BaseModel):
@@ -45,6 +48,7 @@ class OccasionView(BaseModel):
     reports: list[str] = Field(default_factory=list, description="the event ids of its reports")
     review_state: str | None = None
     corrected: bool = False
+    note: str | None = Field(None, description="the analyst's free-text note on the occasion")
 
     @property
     def date(self) -> str | None:
@@ -136,6 +140,7 @@ def merge_events(events: list[Event]) -> Event:
 
 def apply_fields(event: Event, fields: dict[str, Any]) -> Event:
     """``event`` with corrected field values (raises pydantic's ValidationError on bad values)."""
+    fields = {k: v for k, v in fields.items() if k not in NOT_EVENT_FIELDS}
     if not fields:
         return event
     data = event.model_dump()
@@ -205,6 +210,8 @@ class Corrected:
         precision of the two sides ('2012' .. '2013' holds 2013-12-31 and an occasion dated
         '2013'). An undated occasion cannot be placed in a date range: it is counted in
         ``undated`` and listed only with ``include_undated``.
+        ``text`` matches the words of a report's article, a participant's name or
+        the occasion's title (as listed, so a title typed back finds its occasion).
 
         Every occasion's view is built once per store revision (``Store.memo``) and each
         request only filters and sorts them, so the server answers many readers without
@@ -217,13 +224,15 @@ class Corrected:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         date_from, date_to = _check_date(date_from, "from"), _check_date(date_to, "to")
         dated_range = bool(date_from or date_to)
-        matched = None
-        if text and text.strip():
+        matched, needle = None, (text or "").strip().casefold()
+        if needle:
             matched = self.store.memo(("matching", text), lambda: frozenset(
                 r.occasion_id or r.id for r in self.store.events(text=text)))
         out, undated = [], 0
         for view in self.views():
-            if matched is not None and view.id not in matched:
+            # words of its articles or participants, or of the title every reader shows for it
+            if matched is not None and view.id not in matched and not any(
+                    needle in (t or "").casefold() for t in (view.title, view.title_local)):
                 continue
             state = view.review_state
             if reviewed == "default" and state == "rejected":
@@ -275,7 +284,8 @@ class Corrected:
         return OccasionView(id=occasion, title=fact_title(event), title_local=local_title(event, lang),
                             headline=titles.get(reports[0][1]), lang=lang, event=event,
                             sources=len({r[1] for r in reports}), reports=[r[0] for r in reports],
-                            review_state=self.states.get(occasion), corrected=bool(fields))
+                            review_state=self.states.get(occasion), corrected=bool(fields),
+                            note=fields.get("note"))
 
     def resolve(self, some_id: str) -> str | None:
         """The occasion id of an occasion id or of a report's event id (None if neither)."""
@@ -310,6 +320,8 @@ class Corrected:
                          "published": d.article.published, "lang": d.article.lang, "event": d.event.model_dump()}
                         for d in reports],
             "conflicts": conflicts,
+            "evidence": fact_evidence(view.event, reports).model_dump(),
+            "note": view.note,
         }
 
     # -- persons --------------------------------------------------------------
@@ -355,18 +367,33 @@ class Corrected:
                 for c, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def network(self, country: str | None = None, date_from: str | None = None,
-                date_to: str | None = None) -> dict:
-        """Countries as nodes, an edge per pair of parties weighted by the occasions they share."""
-        nodes: Counter = Counter()
+                date_to: str | None = None, kind: str = "all") -> dict:
+        """Countries as nodes, an edge per pair of parties weighted by the occasions they share.
+
+        An occasion of two parties is bilateral, of three or more multilateral (one 14-country session
+        adds 91 edges); ``kind`` keeps one sort, and every edge and node counts both, so a client can
+        switch between them without asking again.
+        """
+        if kind not in NETWORK_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(NETWORK_KINDS)}, not {kind!r}")
+        nodes: dict[str, Counter] = defaultdict(Counter)
         edges: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for row in self.network_rows(country, date_from, date_to):
             codes = sorted(dict.fromkeys(c.upper() for c in row["countries"] if c))
-            nodes.update(codes)
+            sort = {0: "none", 1: "alone", 2: "bilateral"}.get(len(codes), "multilateral")
+            if kind not in ("all", sort):
+                continue
+            for c in codes:
+                nodes[c][sort] += 1
             for a, b in combinations(codes, 2):
-                edges[(a, b)].append(row)
+                edges[(a, b)].append({**row, "sort": sort})
         return {
-            "nodes": [{"id": c, "label": country_name(c), "events": n} for c, n in sorted(nodes.items())],
+            "nodes": [{"id": c, "label": country_name(c), "events": n.total(),
+                       "bilateral": n["bilateral"], "multilateral": n["multilateral"]}
+                      for c, n in sorted(nodes.items())],
             "edges": [{"source": a, "target": b, "weight": len(rows), "events": [r["id"] for r in rows],
+                       "bilateral": sum(r["sort"] == "bilateral" for r in rows),
+                       "multilateral": sum(r["sort"] == "multilateral" for r in rows),
                        "years": sorted({r["date"][:4] for r in rows if r["date"]})}
                       for (a, b), rows in sorted(edges.items())],
         }

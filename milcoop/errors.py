@@ -52,7 +52,7 @@ class BinaryInput(InputError):
     """A file is binary (an image, an archive), not text."""
 
     code = "E003"
-    action = "give text, JSON Lines, CSV or HTML files only"
+    action = "give text, JSON Lines, CSV, HTML, WARC or RSS/Atom files only"
 
 
 class EncodingUnknown(InputError):
@@ -87,7 +87,8 @@ class UnsupportedFormat(InputError):
     """A file's format (extension, or a dump's format version) is not one milcoop reads."""
 
     code = "E008"
-    action = "give .txt, .jsonl, .csv or .html files; import dumps written by this or an older milcoop"
+    action = ("give .txt, .jsonl, .csv, .html, .warc(.gz), .rss, .atom or .xml files; "
+              "import dumps written by this or an older milcoop")
 
 
 # -- values given on the command line or to the Python API (E010-E019) ----------
@@ -191,6 +192,15 @@ class Conflict(ReviewError):
 
     code = "E041"
     action = "choose another name, or change the existing record"
+
+
+# -- distributed extraction (E050-E059) ------------------------------------------
+
+class ClusterError(MilcoopError):
+    """A Dask cluster given to --dask cannot be reached or used."""
+
+    code = "E050"
+    action = "check the --dask address (tcp://HOST:8786, or 'local') and that its scheduler and workers run"
 
 
 # -- warnings: a component works in a reduced way (W...) -------------------------

@@ -18,6 +18,7 @@ from .schema import AREAS, EVENT_TYPES, Area, DocumentStatus, DocumentType, Even
 NAME_LENGTH = 200
 TITLE_LENGTH = 500
 LIST_LENGTH = 100
+NOTE_LENGTH = 4000
 
 
 
@@ -29,10 +30,18 @@ def plain_text(value: str) -> str:
     return value
 
 
+def note_text(value: str) -> str | None:
+    """``plain_text`` that also allows line breaks and tabs (a note has paragraphs); empty clears."""
+    value = value.replace("\r\n", "\n")
+    plain_text(value.replace("\n", " ").replace("\t", " "))
+    return value or None
+
+
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=NAME_LENGTH),
                  AfterValidator(plain_text)]
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TITLE_LENGTH),
                   AfterValidator(plain_text)]
+Note = Annotated[str, StringConstraints(strip_whitespace=True, max_length=NOTE_LENGTH), AfterValidator(note_text)]
 CountryCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")]
 # Organisation codes: the schema's (CIS, CSTO, ...) and the gazetteer's others (ASEAN, BRICS, ...).
 OrgCode = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2,10}$")]
@@ -83,6 +92,7 @@ class EventPatch(_Strict):
     exercises: list[ExercisePatch] = Field(default_factory=list, max_length=LIST_LENGTH)
     areas: list[Area] = Field(default_factory=list, max_length=len(AREAS))
     preparatory: StrictBool = False
+    note: Note | None = Field(None, description="the analyst's free-text note on the occasion (empty or null clears)")
 
     @model_validator(mode="after")
     def _some_field(self):

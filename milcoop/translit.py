@@ -22,10 +22,27 @@ def _table() -> dict:
         return yaml.safe_load(fh)
 
 
-def _romanize_word(word: str) -> str:
-    t = _table()
+@lru_cache(maxsize=1)
+def _origins() -> dict[str, dict]:
+    """Per origin, the passport table with that origin's letters laid over it (``lang/origins.yaml``)."""
+    with open(Path(__file__).parent / "lang" / "origins.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    base = _table()
+    return {name: {"countries": frozenset(o.get("countries") or ()), "clusters": o.get("clusters") or {},
+                   "vowels": base["vowels"],
+                   **{key: {**base.get(key, {}), **(o.get(key) or {})} for key in ("letters", "start", "inner")},
+                   "word_end": o["word_end"] if "word_end" in o else base["word_end"]}
+            for name, o in data.items()}
+
+
+def origin_of(country: str | None) -> str | None:
+    """The origin whose transcription rules undo a Cyrillic name of a person of ``country``, if any."""
+    return next((name for name, o in _origins().items() if country in o["countries"]), None)
+
+
+def _romanize_word(word: str, t: dict) -> str:
     letters, start, ends, vowels = t["letters"], t["start"], t["word_end"], t["vowels"]
-    inner = t.get("inner", {})
+    inner, clusters = t.get("inner", {}), t.get("clusters", {})
     low = word.lower()
     suffix = ""
     for ending, latin in ends.items():
@@ -33,7 +50,14 @@ def _romanize_word(word: str) -> str:
             low, suffix = low[: -len(ending)], latin
             break
     out = []
-    for i, ch in enumerate(low):
+    i = 0
+    while i < len(low):
+        ch = low[i]
+        cluster = next((c for c in clusters if low.startswith(c, i)), None)
+        if cluster:
+            out.append(clusters[cluster])
+            i += len(cluster)
+            continue
         if ch in start and (i == 0 or low[i - 1] in vowels or low[i - 1] in "ьъ"):
             out.append(start[ch])
         elif ch in inner and i > 0 and low[i - 1] not in vowels:
@@ -42,15 +66,18 @@ def _romanize_word(word: str) -> str:
             out.append(letters[ch])
         else:
             out.append(ch)
+        i += 1
     latin = "".join(out) + suffix
     return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
 
 
-def romanize(text: str) -> str:
-    """Passport-style Latin spelling of a Cyrillic name; Latin text passes through."""
+def romanize(text: str, origin: str | None = None) -> str:
+    """Latin spelling of a Cyrillic name: passport-style, or by the transcription rules of ``origin``
+    (see ``origin_of``); Latin text passes through."""
     if not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", text):
         return text
-    return re.sub(r"[^\W\d_]+", lambda m: _romanize_word(m.group(0)), text)
+    table = _origins()[origin] if origin else _table()
+    return re.sub(r"[^\W\d_]+", lambda m: _romanize_word(m.group(0), table), text)
 
 
 _LOOSE = [("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ks", "x"), ("x", "h"),

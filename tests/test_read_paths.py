@@ -130,3 +130,13 @@ def test_dossiers_show_occasions_as_listed(reviewed):
                     if occ["occasion"] in listed:
                         view = listed[occ["occasion"]]
                         assert (occ["title"], occ["date"], occ["countries"]) == (view.title, view.date, view.countries)
+
+
+def test_a_listed_title_typed_back_finds_its_occasion(gold_db):
+    """The merge search and the text filter find an occasion by the title every reader shows for it
+    (made from its facts, so in no article's text)."""
+    views = milcoop.events(gold_db)
+    for view in views[:: max(1, len(views) // 12)]:
+        found = [v.id for v in milcoop.events(gold_db, text=view.title[:30].upper())]
+        assert view.id in found, view.title
+    assert milcoop.events(gold_db, text="no such words anywhere at all") == []

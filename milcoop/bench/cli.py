@@ -161,26 +161,28 @@ def register(app: typer.Typer, out, err) -> None:
     @app.command()
     def speed(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev)"),
               repeat: int = typer.Option(3, min=1, help="Passes over the articles"),
+              rounds: int = typer.Option(2, min=1, help="Alternating runs of each side; the best counts"),
               as_json: bool = typer.Option(False, "--json")):
-        """Articles/s and peak RSS of full extraction vs natasha's NER alone, same run."""
+        """Articles per CPU second (one core) and peak RSS of full extraction vs natasha's NER alone."""
         from . import speed as sp
 
         articles = articles or shared_dir() / "corpus" / "dev" / "articles.jsonl"
         _exists(err, articles)
-        result = sp.run(articles, repeat)
+        result = sp.run(articles, repeat, rounds)
         if as_json:
             print(json.dumps(result))
             return
-        table = Table(title=f"speed on {articles} x{repeat}")
-        for c in ("pipeline", "articles", "seconds", "articles/s", "peak RSS MB"):
+        table = Table(title=f"speed on {articles} x{repeat}, best of {rounds} rounds, one thread")
+        for c in ("pipeline", "articles", "CPU s", "articles/CPU s", "wall s", "articles/s", "peak RSS MB"):
             table.add_column(c, justify="right")
         base = result["baseline"]
-        table.add_row("natasha NER alone", str(base["articles"]), str(base["seconds"]),
-                      str(base["articles_per_s"]), str(base["peak_rss_mb"]))
-        table.add_row("milcoop extract", str(result["articles"]), "",
-                      str(result["articles_per_s"]), str(result["peak_rss_mb"]))
+        for name, row in (("natasha NER alone", base), ("milcoop extract", result)):
+            table.add_row(name, str(row["articles"]), str(row["cpu_seconds"]),
+                          str(row["articles_per_cpu_s"]), str(row["seconds"]), str(row["articles_per_s"]),
+                          str(row["peak_rss_mb"]))
         out.print(table)
-        out.print(f"ratio (milcoop / natasha NER): [bold]{result['ratio']:.2f}[/bold]")
+        out.print(f"ratio per CPU second (milcoop / natasha NER): [bold]{result['ratio']:.2f}[/bold] "
+                  f"(wall clock: {result['wall_ratio']:.2f})")
 
     @app.command()
     def ner(dataset: str = typer.Option("factrueval", help="factrueval (Russian) or kaznerd (Kazakh)"),
@@ -254,14 +256,92 @@ def register(app: typer.Typer, out, err) -> None:
             print(json.dumps(result))
             return
         table = Table(title=f"event merging on {articles}")
-        for c in ("precision", "recall", "f1", "tp", "fp", "fn", "articles", "occasions"):
+        for c in ("", "precision", "recall", "f1", "tp", "fp", "fn"):
             table.add_column(c, justify="right")
-        table.add_row(*(str(result.get(c)) for c in ("precision", "recall", "f1", "tp", "fp", "fn",
-                                                      "articles", "occasions")))
+        held = result["held_out"]
+        table.add_row("in sample", *(str(result.get(c)) for c in ("precision", "recall", "f1", "tp", "fp", "fn")))
+        table.add_row("held out", *(str(held[c]) for c in ("precision", "recall", "f1", "tp", "fp", "fn")))
         out.print(table)
+        out.print(f"{result['articles']} articles, {result['occasions']} occasions; held out: leave one occasion out "
+                  f"({held['folds']} folds), the rules' numbers chosen on the others "
+                  f"(the shipped ones in {held['folds_choosing_shipped_rules']})")
         for w in result["wrong"]:
             kind, pair = next(iter(w.items()))
             out.print(f"  {kind}: {' + '.join(pair)}")
+
+    @app.command()
+    def scale(sizes: str = typer.Option("0,10000,100000", help="Database sizes (reports), comma-separated; "
+                                                                "include 0 for the ratio"),
+              new: int = typer.Option(250, min=1, help="New reports ingested into each database"),
+              rounds: int = typer.Option(2, min=1, help="Times each size is measured (the best counts)"),
+              pg: Optional[str] = typer.Option(None, "--pg", help="Also on this PostgreSQL server "
+                                                                  "(postgresql+psycopg://user@host:port/db; "
+                                                                  "databases are created and dropped)"),
+              stream_mb: int = typer.Option(1024, "--stream-mb", min=0, help="Size of the streamed WARC.gz "
+                                                                             "(0: leave the stream out)"),
+              copies: int = typer.Option(1, min=1, help="Throughput: copies of the shared corpora ingested"),
+              articles: Optional[int] = typer.Option(None, min=1, help="Throughput and stream: only this many "
+                                                                        "articles (a quick run)"),
+              workdir: Optional[Path] = typer.Option(None, help="Where to write the databases and the stream "
+                                                                "(default: the system's temporary folder)"),
+              as_json: bool = typer.Option(False, "--json")):
+        """Seconds for new reports into databases of 0 to 100,000 reports (SQLite, PostgreSQL with --pg),
+        throughput with 1 and 2 workers and a 2-worker Dask LocalCluster, peak RSS on a 1 GB stream, and
+        hours per million reports."""
+        from . import scale as sc
+
+        try:
+            wanted = tuple(sorted({int(x) for x in sizes.split(",") if x.strip()}))
+        except ValueError:
+            wanted = ()
+        if not wanted or min(wanted) < 0:
+            err.print(f"[red]error:[/red] --sizes: expected whole numbers like 0,10000,100000, not {sizes!r}")
+            raise typer.Exit(2)
+        shared = shared_dir()
+        _exists(err, shared / "corpus" / "train" / "gold.jsonl", shared / "corpus" / "dev" / "gold.jsonl")
+        say = lambda m: err.print(f"[dim]{m}[/dim]", highlight=False)  # noqa: E731 - stderr: stdout stays JSON
+        result = sc.run(shared, sizes=wanted, new=new, rounds=rounds, pg=pg, stream_mb=stream_mb, copies=copies,
+                        say=say, workdir=workdir, limit=articles)
+        if as_json:
+            print(json.dumps(result))
+            return
+        _scale_tables(result)
+
+    def _scale_tables(result: dict) -> None:
+        for g in result["growth"]:
+            table = Table(title=f"{g['new_reports']} new reports into a database of N reports ({g['backend']}, "
+                                f"best of {g['rounds']})")
+            for c in ("reports", "build s", "ingest s", "writer s"):
+                table.add_column(c, justify="right")
+            for size in result["sizes"]:
+                table.add_row(f"{size:,}", str(g["build_seconds"][str(size)]), str(g["ingest_seconds"][str(size)]),
+                              str(g["store_seconds"][str(size)]))
+            out.print(table)
+            if g["ratio"] is not None:
+                out.print(f"{g['backend']}: largest / empty = [bold]{g['ratio']}[/bold] (target <= 1.3); "
+                          f"the writer alone {g['store_ratio']}")
+        t = result["throughput"]
+        table = Table(title=f"throughput: milcoop ingest of {t['articles']} articles, start-up included "
+                            f"(best of {t['rounds']})")
+        for c in ("run", "seconds", "articles/s", "peak RSS MB", "same records as 1 worker"):
+            table.add_column(c, justify="right")
+        for name, v in t["runs"].items():
+            same = t["same_records"].get(name)
+            table.add_row(name, str(v["seconds"]), str(v["articles_per_s"]), str(v["peak_rss_mb"]),
+                          "" if same is None else ("yes" if same else "[red]NO[/red]"))
+        out.print(table)
+        out.print(f"2 workers / 1: [bold]{t['speedup_2_workers']}[/bold] (target >= 1.7); "
+                  f"LocalCluster / 1: {t['speedup_local_cluster']}")
+        if "stream" in result:
+            s = result["stream"]
+            out.print(f"stream: {s['megabytes']:,} MB {s['format']} ({s['records']:,} records, {s['article_pages']} "
+                      f"article pages, {s['articles_stored']} stored) in {s['seconds']} s: peak RSS "
+                      f"[bold]{s['peak_rss_mb']} MB[/bold] (target < 500)")
+        p = result["projection"]
+        out.print(f"projected: {p['hours_per_million_one_machine']} h per million reports on this machine; each "
+                  f"added worker {p['articles_per_s_per_added_worker']} articles/s; the writer's ceiling "
+                  f"{p['writer_ceiling_articles_per_s']} articles/s; hours per million by workers: "
+                  + ", ".join(f"{k}: {v}" for k, v in p["hours_per_million_by_workers"].items()))
 
     @app.command()
     def people(articles: Optional[Path] = typer.Option(None, help="Corpus articles.jsonl (default: shared dev and train)"),

@@ -7,13 +7,21 @@ from ..learn.features import at_least, crossed, flag
 from .doc import Doc, Sentence
 
 
+def _cues(doc: Doc, lex: Lexicon, sent: Sentence) -> list[tuple[int, int, str]]:
+    """Area cues of a sentence outside the names of organisations: the 'security' of the Collective
+    Security Treaty Organization (Ұжымдық қауіпсіздік шарты ұйымы) names the body, not a field of work."""
+    names = [(h.start - sent.start, h.end - sent.start) for h in doc.hits_in(doc.orgs, sent.start, sent.end)]
+    return [(s, e, area) for s, e, area in lex.label_matches("areas", sent.text)
+            if not any(a <= s and e <= b for a, b in names)]
+
+
 def find_areas(doc: Doc, lex: Lexicon, sentences=None) -> list[str]:
     """Areas cued in ``sentences`` (default: the whole article)."""
     seen: dict[str, int] = {}
     for sent in doc.sentences if sentences is None else sentences:
         if sent.reporting and not (sent.cooperation or sent.types):
             continue
-        for start, _, area in lex.label_matches("areas", sent.text):
+        for start, _, area in _cues(doc, lex, sent):
             seen.setdefault(area, sent.start + start)
     return sorted(seen, key=seen.get)
 
@@ -23,7 +31,7 @@ def area_candidates(doc: Doc, lex: Lexicon, core: list[Sentence], head: Sentence
     """Every area cued anywhere in the article, described by where its cues occur."""
     hits: dict[str, list[tuple[Sentence, str]]] = {}
     for sent in doc.sentences:
-        for start, end, area in lex.label_matches("areas", sent.text):
+        for start, end, area in _cues(doc, lex, sent):
             hits.setdefault(area, []).append((sent, sent.text[start:end].lower()))
     core_ids = {id(s) for s in core}
     lead = {id(s) for s in [s for s in doc.sentences if s.prose][:3]}

@@ -39,6 +39,7 @@ class Sentence:
     held: bool = False
     background: bool = False  # states how things stand, not what happened
     reporting: bool = False
+    troops: bool = False  # names soldiers or units (who deploy or train rather than visit)
 
     @property
     def eventful(self) -> bool:

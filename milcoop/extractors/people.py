@@ -23,7 +23,7 @@ from ..learn.decider import Candidate, Decider
 from ..learn.features import at_least, flag, within
 from ..records import Participant, Span
 from ..schema import ROLES
-from ..translit import name_key, palladius_countries, pinyin, romanize
+from ..translit import name_key, origin_of, palladius_countries, pinyin, romanize
 from .doc import Doc
 from .officials import Link, link, report_day
 
@@ -379,7 +379,7 @@ def find_participants(doc: Doc, lex: Lexicon, parties: list[str] | None = None,
         if keep:
             out.append(d)
             cyrillic[p.mentions[0].start] = p.best_name()
-    out = _chinese_names(out, cyrillic)
+    out = _names_by_origin(out, cyrillic)
     for p, (d, _) in zip(people, drafts):
         official = context.official(p)
         if official is not None:
@@ -589,17 +589,22 @@ def _country_options(ctx: _Context, p: Person, d: Participant) -> list[Candidate
     return out
 
 
-def _chinese_names(people: list[Participant], cyrillic: dict[int, str]) -> list[Participant]:
-    """Chinese names in Cyrillic are Palladius: 'Дун Цзюнь' is Dong Jun, not Dun Tszyun.
+def _names_by_origin(people: list[Participant], cyrillic: dict[int, str]) -> list[Participant]:
+    """A foreign name in Cyrillic is a transcription: undo it by the origin the person's country gives.
 
-    The name as written is tried first, then its nominative ('Цзинь Чжицянмен'
-    is 'Цзинь Чжицян' with a Kazakh case ending).
+    Chinese names are Palladius: 'Дун Цзюнь' is Dong Jun, not Dun Tszyun (the name as written is tried
+    first, then its nominative: 'Цзинь Чжицянмен' is 'Цзинь Чжицян' with a Kazakh case ending). Other
+    origins follow ``lang/origins.yaml``: a Turkish 'Хулуси Акар' is Hulusi Akar, not Khulusi Akar.
     """
     chinese = palladius_countries()
     for p in people:
-        if p.country in chinese and p.surface and re.search(r"[А-Яа-яЁё]", p.surface):
-            normal = cyrillic.get(p.evidence[0].start) if p.evidence else None
+        if not (p.surface and re.search(r"[А-Яа-яЁё]", p.surface)):
+            continue
+        normal = cyrillic.get(p.evidence[0].start) if p.evidence else None
+        if p.country in chinese:
             p.name = pinyin(p.surface) or (normal and pinyin(normal)) or p.name
+        elif normal and (origin := origin_of(p.country)):
+            p.name = romanize(normal, origin)
     return people
 
 

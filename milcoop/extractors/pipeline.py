@@ -91,6 +91,7 @@ class Extractor:
                 held=bool(lex.search("held", chunk)),
                 reporting=bool(lex.search("reporting", chunk)),
                 background=bool(lex.search("background", chunk)),
+                troops=bool(lex.search("troops", chunk)),
             ))
         doc.military_cues = sum(1 for _ in lang.lexicon.finditer("military", text))
         return doc, lang

@@ -91,6 +91,7 @@ def type_candidates(doc: Doc, core: list[Sentence], head: Sentence | None, docum
         at_least(f, "core_planned_only", sum(s.planned and not s.held for s in mine))
         at_least(f, "core_background", sum(s.background for s in mine))
         at_least(f, "core_military", sum(s.military for s in mine))
+        at_least(f, "core_troops", sum(s.troops for s in mine))
         at_least(f, "doc", sum(t in s.types for s in doc.sentences))
         flag(f, "head", head is not None and t in head.types)
         flag(f, "lead", any(t in s.types for s in lead))

@@ -31,19 +31,40 @@ def compile_pattern(pattern: str) -> str:
     src = src.replace(" ~", r"(?:\s+\S+){0,2}?\s+").replace("~ ", r"(?:\S+\s+){0,2}?")
     src = src.replace(" ", r"\s+")
     src = _CAPS.sub(r"(?-i:\1)", src)
-    end = "" if src.endswith(r"\w*") else r"(?![\w])"
-    # a multiword cue is specific enough to match inside words glued by scraping
-    # ("являютсяподготовка военных кадров")
+    return _start(pattern) + "(?:" + src + ")" + _end(src)
+
+
+WORD_START = r"(?<![\w\-])"
+MATCHES_KEPT = 4096
+
+
+def _start(pattern: str) -> str:
+    """A cue starts a word, except that a multiword cue is specific enough to match inside words glued
+    by scraping ("являютсяподготовка военных кадров")."""
     first = pattern.strip().split(" ")[0]
     glued = " " in pattern.strip() and re.fullmatch(r"\w{5,}\*?", first)
-    start = "" if glued else r"(?<![\w\-])"
-    return start + "(?:" + src + ")" + end
+    return "" if glued else WORD_START
+
+
+def _end(src: str) -> str:
+    return "" if src.endswith(r"\w*") else r"(?![\w])"
 
 
 def compile_list(patterns: list[str]) -> re.Pattern:
-    """One alternation over a pattern list, longest patterns first."""
-    ordered = sorted(patterns, key=len, reverse=True)
-    return re.compile("|".join(compile_pattern(p) for p in ordered), re.IGNORECASE)
+    """One alternation over a pattern list, longest patterns first.
+
+    Consecutive alternatives that start a word share one word-start check: ``WS(?:a|b)|c`` matches as
+    ``WS a|WS b|c`` does (the order is kept), but the engine tests the lookbehind once per position
+    instead of once per alternative, which halves the time of the large cue lists."""
+    runs: list[tuple[str, list[str]]] = []
+    for pattern in sorted(patterns, key=len, reverse=True):
+        start, src = _start(pattern), compile_pattern(pattern)
+        body = src[len(start):]
+        if runs and runs[-1][0] == start:
+            runs[-1][1].append(body)
+        else:
+            runs.append((start, [body]))
+    return re.compile("|".join(start + "(?:" + "|".join(bodies) + ")" for start, bodies in runs), re.IGNORECASE)
 
 
 @dataclass(eq=False)
@@ -55,6 +76,7 @@ class Lexicon:
     lists: dict[str, re.Pattern] = field(default_factory=dict)
     groups: dict[str, dict[str, re.Pattern]] = field(default_factory=dict)
     common_words: frozenset[str] = frozenset()  # frequent words that are not names (common_words.txt)
+    _matches: dict = field(default_factory=dict, repr=False)  # (key, text) -> label_matches, bounded
 
     def has(self, key: str) -> bool:
         return key in self.lists or key in self.groups
@@ -76,11 +98,20 @@ class Lexicon:
         return any(pat.search(text) for pat in self.groups.get(key, {}).values())
 
     def label_matches(self, key: str, text: str) -> list[tuple[int, int, str]]:
-        """Every (start, end, label) match of a grouped section in text."""
-        out = []
-        for label, pat in self.groups.get(key, {}).items():
-            out.extend((m.start(), m.end(), label) for m in pat.finditer(text))
-        return sorted(out)
+        """Every (start, end, label) match of a grouped section in text, sorted.
+
+        Remembered for the last few thousand sentences: several extractors read the same sentence for the
+        same section (areas, document status), and the scan is the costliest step after NER."""
+        found = self._matches.get((key, text))
+        if found is None:
+            out = []
+            for label, pat in self.groups.get(key, {}).items():
+                out.extend((m.start(), m.end(), label) for m in pat.finditer(text))
+            found = tuple(sorted(out))
+            if len(self._matches) >= MATCHES_KEPT:
+                self._matches.clear()
+            self._matches[(key, text)] = found
+        return list(found)
 
     def mapping(self, key: str) -> dict:
         return dict(self.raw.get(key) or {})

@@ -22,9 +22,12 @@ def read_articles(
     *,
     text_column: str | None = None,
     max_bytes: int = 20_000_000,
+    on_bytes=None,
 ) -> Iterator[Article | InputError]:
-    """Yield a cleaned Article per article in ``paths``, or the InputError that stopped it."""
-    for item in iter_documents(paths, text_column=text_column, max_bytes=max_bytes):
+    """Yield a cleaned Article per article in ``paths``, or the InputError that stopped it.
+
+    ``on_bytes(n)`` hears how many bytes of input each step consumed (for progress bars)."""
+    for item in iter_documents(paths, text_column=text_column, max_bytes=max_bytes, on_bytes=on_bytes):
         if isinstance(item, InputError):
             yield item
             continue

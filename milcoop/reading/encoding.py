@@ -85,6 +85,17 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def wide_encoding(head: bytes) -> str | None:
+    """The UTF-16/32 encoding a text starting with ``head`` is in (by its BOM, or the look of UTF-16), else None.
+
+    Such text cannot be split into lines as bytes, so streaming readers read it whole.
+    """
+    for bom, enc in _BOMS:
+        if head.startswith(bom) and enc != "utf-8-sig":
+            return enc
+    return _utf16_without_bom(head[:8192])
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode text bytes; return ``(text, encoding)``.
 

@@ -35,6 +35,13 @@ def extract_html(html: str) -> tuple[str, dict[str, str | None]]:
     return _plain_text(html)
 
 
+def fragment_text(html: str) -> str:
+    """The visible text of an HTML fragment (a feed entry's content), one block a line; plain text stays."""
+    if "<" not in html:
+        return html.strip()
+    return _plain_text(f"<html><body>{html}</body></html>")[0]
+
+
 def _plain_text(html: str) -> tuple[str, dict[str, str | None]]:
     """Every visible text block of the page, one per line."""
     try:

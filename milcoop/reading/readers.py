@@ -2,8 +2,13 @@
 
 Formats by extension, else by content: plain text (``.txt`` and unknown text
 files), JSON Lines (``.jsonl``/``.ndjson``), JSON (``.json``: an object or a
-list of them), CSV/TSV with a text column, and HTML. A bad file or record is
-yielded as an ``InputError`` (never raised) so a batch goes on.
+list of them), CSV/TSV with a text column, HTML, web archives (``.warc``,
+``.warc.gz``) and RSS/Atom feeds (``.rss``, ``.atom``, ``.xml``). JSON Lines
+and WARC are read as streams (``streams``, ``warc``), so their size is not
+limited, only each record's; the other formats are read whole, up to
+``max_bytes``. A bad file or record is yielded as an ``InputError`` (never
+raised) so a batch goes on. ``on_bytes`` hears how many bytes of input each
+step consumed (a progress bar's measure).
 """
 from __future__ import annotations
 
@@ -17,7 +22,10 @@ from typing import Any
 from milcoop.errors import (BinaryInput, EmptyInput, EncodingUnknown, InputError,
                             MalformedRecord, MissingField, TooLarge, UnsupportedFormat)
 from milcoop.reading.encoding import decode_bytes, sniff_binary
+from milcoop.reading.feeds import looks_like_feed, read_feed
 from milcoop.reading.htmltext import extract_html
+from milcoop.reading.streams import Progress, parse_line, read_jsonl
+from milcoop.reading.warc import read_warc
 from milcoop.records import RawDocument
 
 FORMATS = {
@@ -25,7 +33,11 @@ FORMATS = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".csv": "csv", ".tsv": "tsv",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".warc": "warc", ".warc.gz": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
 }
+STREAMED = ("jsonl", "warc")  # read record by record, never whole
+SNIFF_BYTES = 8192
 TEXT_COLUMNS = ("text", "body", "content", "article", "текст", "мәтін")
 FIELD_COLUMNS = {
     "external_id": ("id", "external_id", "doc_id"),
@@ -41,14 +53,66 @@ def iter_documents(
     *,
     text_column: str | None = None,
     max_bytes: int = 20_000_000,
+    on_bytes: Progress | None = None,
 ) -> Iterator[RawDocument | InputError]:
     """Yield a RawDocument per article found in ``paths`` (files or folders),
     and an InputError for each file or record that cannot be read."""
+    counted = on_bytes or _ignore
     for path in _expand([paths] if isinstance(paths, (str, Path)) else paths):
         if isinstance(path, InputError):
             yield path
+        elif (fmt := _format_of(path) or _sniff_stream(path)) in STREAMED:
+            if fmt == "warc":
+                yield from read_warc(path, max_bytes, counted)
+            else:
+                yield from read_jsonl(path, max_bytes, counted, _record,
+                                      lambda p: _read_file(p, text_column, max_bytes))
         else:
             yield from _read_file(path, text_column, max_bytes)
+            counted(_size(path))
+
+
+def input_size(paths: Iterable[str | Path] | str | Path) -> int:
+    """Bytes of every readable file under ``paths``: the whole of an ingest's ``on_bytes`` measure."""
+    return sum(_size(p) for p in _expand([paths] if isinstance(paths, (str, Path)) else paths)
+               if not isinstance(p, InputError))
+
+
+def _ignore(_: int) -> None:
+    return None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _format_of(path: Path) -> str | None:
+    """The format an extension names (``.warc.gz`` included), or None."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return FORMATS.get(path.suffix.lower())
+
+
+def _sniff_stream(path: Path) -> str | None:
+    """'warc' or 'jsonl' for a file without a known extension that holds one, else None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    if head.startswith(b"WARC/"):
+        return "warc"
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n", 1)[0]
+    if first.startswith(b"{") and (b"\n" in head.lstrip() or len(head) < SNIFF_BYTES):
+        try:
+            return "jsonl" if isinstance(json.loads(first.decode("utf-8")), dict) else None
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return None
+    return None
 
 
 def _error(kind: type[InputError], message: str, source: str, line: int | None = None) -> InputError:
@@ -110,7 +174,9 @@ def _read_file(path: Path, text_column: str | None,
         yield _error(EmptyInput, "the file holds only whitespace", source)
         return
     fmt = FORMATS.get(extension) or _sniff_format(text)
-    if fmt == "jsonl":
+    if fmt == "feed":
+        yield from read_feed(data, source)
+    elif fmt == "jsonl":
         yield from _read_jsonl(text, source)
     elif fmt == "json":
         yield from _read_json(text, source)
@@ -127,6 +193,8 @@ def _sniff_format(text: str) -> str:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
         return "html"
+    if looks_like_feed(text[:SNIFF_BYTES]):
+        return "feed"
     first = text.lstrip().split("\n", 1)[0]
     if first.startswith("{"):
         try:
@@ -138,16 +206,11 @@ def _sniff_format(text: str) -> str:
 
 
 def _read_jsonl(text: str, source: str) -> Iterator[RawDocument | InputError]:
+    """A JSON Lines file read whole (one in UTF-16, which cannot be split into lines as bytes)."""
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _error(MalformedRecord, f"not valid JSON (truncated or malformed line: {exc.msg}, "
-                         f"column {exc.colno})", source, number)
-            continue
-        yield _record(record, source, number, "jsonl")
+        item = parse_line(line, source, number, _record)
+        if item is not None:
+            yield item
 
 
 def _read_json(text: str, source: str) -> Iterator[RawDocument | InputError]:

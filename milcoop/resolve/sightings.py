@@ -34,6 +34,7 @@ class Observation:
     date: str | None  # the event's date, failing that the article's
     event_id: str
     official_id: str | None = None  # the person's id in the officials reference
+    ordinal: int | None = None      # the participant's place in its event (event_id:ordinal names the mention)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 
 from milcoop.store import open_store
 
-from . import routes_events, routes_export, routes_people, routes_review
+from . import routes_documents, routes_events, routes_export, routes_people, routes_review
 from .docs import add_docs
 from .errors import CatchAll, install_handlers
 from .limits import MAX_BODY, RequestLimits
@@ -54,7 +54,7 @@ def create_app(db: str | None = None, *, read_open: bool = True, max_body: int =
     app.state.store = store
     app.state.read_open = read_open
     app.state.throttle = throttle or SignInThrottle()
-    for module in (routes_events, routes_people, routes_review, routes_export):
+    for module in (routes_events, routes_people, routes_documents, routes_review, routes_export):
         app.include_router(module.router)
     install_handlers(app, spa_fallback=_spa_page)
     add_docs(app)

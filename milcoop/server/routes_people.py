@@ -1,5 +1,7 @@
-"""People (tenures, search, dossiers), documents, partner countries and the partner network."""
+"""People (tenures, search, dossiers), partner countries and the partner network."""
 from __future__ import annotations
+
+from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 
@@ -39,11 +41,6 @@ def dossier(person_id: PersonId, store: Store = Depends(get_store),
     return corrected.person(found)
 
 
-@router.get("/documents", summary="The documents register with status history")
-def documents(country: Country = None, partner: Country = None, store: Store = Depends(get_store)) -> list:
-    return [dict(r.__dict__) for r in store.documents(country=country, partner=partner)]
-
-
 @router.get("/countries/{code}/partners", summary="A country's partners, occasions per year")
 def partners(code: CountryCode, corrected: Corrected = Depends(get_corrected)) -> list[dict]:
     return corrected.partners(code)
@@ -51,6 +48,8 @@ def partners(code: CountryCode, corrected: Corrected = Depends(get_corrected)) -
 
 @router.get("/network", summary="Countries as nodes, occasions shared as weighted edges")
 def network(country: Country = None, date_from: DateFrom = None, date_to: DateTo = None,
+            kind: Literal["all", "bilateral", "multilateral"] = "all",
             corrected: Corrected = Depends(get_corrected)) -> dict:
-    data = corrected.network(country, date_from, date_to)
+    """``kind``: occasions of two parties (bilateral), of three or more (multilateral), or all."""
+    data = corrected.network(country, date_from, date_to, kind)
     return {"nodes": data["nodes"], "edges": data["edges"]}

@@ -1,7 +1,7 @@
 """Signing in and analyst review: states, corrections, merges and splits, the audit log."""
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from milcoop.corrected import Corrected, apply_fields
 from milcoop.passwords import MAX_LENGTH as PASSWORD_LENGTH
 from milcoop.patches import EventPatch, PersonPatch, plain_text
+from milcoop.schema import Area, DocumentStatus, DocumentType, EventType, ExerciseStatus, Org, Rank, Role
 from milcoop.store.review import SESSION_DAYS, Review
 
 from .deps import (COOKIE, ApiError, current_user, errors, get_corrected, get_review, not_found, require_user,
@@ -89,6 +90,21 @@ def me(user: str | None = Depends(current_user)) -> dict:
     return {"username": user}
 
 
+@router.get("/session", summary="Who is signed in: {\"username\": null} when nobody is (never a 401)")
+def session(user: str | None = Depends(current_user)) -> dict:
+    """What the web UI asks on every load: an anonymous visit is not an error."""
+    return {"username": user or None}
+
+
+@router.get("/vocabulary", summary="The values a correction may use: event types, roles, ranks, documents, areas")
+def vocabulary() -> dict[str, list[str]]:
+    """The schema's closed lists, so the review form offers exactly what PATCH accepts."""
+    return {name: list(get_args(literal)) for name, literal in (
+        ("types", EventType), ("roles", Role), ("ranks", Rank), ("document_types", DocumentType),
+        ("document_statuses", DocumentStatus), ("exercise_statuses", ExerciseStatus), ("areas", Area),
+        ("orgs", Org))}
+
+
 def _occasion(corrected: Corrected, some_id: str) -> str:
     occasion = corrected.resolve(some_id)
     if occasion is None:
@@ -116,11 +132,20 @@ def review_event(event_id: OccasionId, body: ReviewState, user: str = Depends(re
 def correct_event(event_id: OccasionId, body: EventPatch, user: str = Depends(require_user),
                   review: Review = Depends(get_review), corrected: Corrected = Depends(get_corrected)) -> dict:
     occasion = _occasion(corrected, event_id)
-    current = apply_fields(corrected.machine_event(occasion), corrected.fields.get(occasion, {}))
+    fields = corrected.fields.get(occasion, {})
+    current = apply_fields(corrected.machine_event(occasion), fields)
     values = body.values()
     apply_fields(current, values)  # the whole event stays valid (EventPatch checked each field)
-    review.correct(user, "occasion", occasion, values, current.model_dump(mode="json", exclude={"evidence"}))
+    before = {**current.model_dump(mode="json", exclude={"evidence"}), "note": fields.get("note")}
+    review.correct(user, "occasion", occasion, values, before)
     return Corrected(review.store).detail(occasion)
+
+
+@router.get("/events/{event_id}/audit", summary="The audit trail of one occasion, newest first (signed-in only)",
+            responses=errors(401, 404))
+def event_audit(event_id: OccasionId, limit: int = Query(100, ge=1, le=1000), user: str = Depends(require_user),
+                review: Review = Depends(get_review), corrected: Corrected = Depends(get_corrected)) -> list[dict]:
+    return review.audit(limit, occasion=_occasion(corrected, event_id))
 
 
 @router.post("/events/{event_id}/split", summary="Move some reports of an occasion to a new occasion",

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 from milcoop.errors import MalformedRecord, MissingField, NotEmpty, UnsupportedFormat
 
 from . import dump_models as dm
+from . import occasions
 from .models import (DbArticle, DbAuditEntry, DbCorrection, DbDocument, DbEvent, DbEvidence, DbExercise,
                      DbExtraction, DbOccasion, DbOccasionOverride, DbParticipant, DbPerson, DbPersonName,
                      DbPersonOverride, DbReviewState, DbSource, DbUser)
@@ -215,6 +216,8 @@ def read_dump(store: Store, path: Path) -> Counter:
             if sum(done.values()) % FLUSH_EVERY == 0:
                 session.flush()
                 session.expunge_all()
+        session.flush()
+        occasions.backfill(session.connection())  # derived, so not in the dump: made again here
         return done
 
     return store.write(f"cannot import {path}", work)

@@ -163,6 +163,34 @@ def occasion_id(first_event_id: str) -> str:
     return "oc-" + first_event_id.removeprefix("ev-")
 
 
+class DbOccasionFacts(Base):
+    """What a report states of its occasion (``milcoop.resolve.occasions.Facts`` as JSON).
+
+    Derived from the event when it is stored, and read back instead of the
+    event's rows when a new report is compared with it: one row per candidate.
+    """
+
+    __tablename__ = "occasion_facts"
+
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), primary_key=True)
+    facts: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class DbOccasionKey(Base):
+    """A blocking key a report is stored under (``milcoop.resolve.occasions.keys``).
+
+    A new report is compared only with the reports stored under the keys it
+    looks up (its parties by month, year, person), so filing it costs the same
+    in a database of a hundred reports or of a million.
+    """
+
+    __tablename__ = "occasion_keys"
+
+    key: Mapped[str] = mapped_column(String(96), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(32), ForeignKey("events.id", ondelete=CASCADE), primary_key=True,
+                                          index=True)
+
+
 class DbParticipant(Base):
     __tablename__ = "participants"
 

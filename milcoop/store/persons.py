@@ -9,7 +9,7 @@ is remembered, so the registry learns Cyrillic, Kazakh and Latin forms as they a
 """
 from __future__ import annotations
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import and_, delete, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..knowledge.officials import Person
@@ -20,11 +20,16 @@ from .models import DbEvent, DbParticipant, DbPerson, DbPersonName, person_id
 PREFIX = 3  # candidates share this many leading letters of the surname key
 
 
-def _candidate(session: Session, person: DbPerson) -> Candidate:
-    """What a person is known as: spellings seen, and the reference's countries and spellings if linked."""
+def _prefixed(column, prefix: str):
+    """``column`` starts with ``prefix``, as a range the column's index answers (LIKE 'abc%' scans the table
+    on SQLite, and on PostgreSQL outside the C collation)."""
+    return and_(column >= prefix, column < prefix[:-1] + chr(ord(prefix[-1]) + 1))
+
+
+def _candidate(person: DbPerson, rows: list[tuple[str | None, str | None]]) -> Candidate:
+    """What a person is known as: spellings seen (``rows``: the country and role of each sighting), and the
+    reference's countries and spellings if linked."""
     keys = [NameKey(n.surname_key, n.given_key) for n in person.names]
-    rows = session.execute(select(DbParticipant.country, DbParticipant.role)
-                           .where(DbParticipant.person_id == person.id)).all()
     roles = {r for _, r in rows if r}
     official = reference.official(person.official_id)
     if official is not None:
@@ -39,20 +44,26 @@ def _candidate(session: Session, person: DbPerson) -> Candidate:
 
 
 def _candidates(session: Session, key: NameKey, official_id: str | None) -> list[tuple[DbPerson, Candidate]]:
-    """Persons the mention may be; for a mention linked to an official, none linked to another."""
+    """Persons the mention may be (an indexed range of surname keys: a bounded set whatever the register's
+    size); for a mention linked to an official, none linked to another."""
     if len(key.surname) < PREFIX:
         return []
     # Yermekbayev / Ermekbaev: a Cyrillic initial Е is written with or without its Y
     bare = key.surname[1:] if key.surname[0] == "i" and key.surname[1:2] in "aeiou" else key.surname
     prefixes = {bare[:PREFIX], ("i" + bare)[:PREFIX]}
     ids = set(session.scalars(select(DbPersonName.person_id)
-                              .where(or_(*(DbPersonName.surname_key.startswith(p) for p in prefixes)))))
+                              .where(or_(*(_prefixed(DbPersonName.surname_key, p) for p in prefixes)))))
     if not ids:
         return []
+    seen: dict[str, list[tuple[str | None, str | None]]] = {pid: [] for pid in ids}
+    for pid, country, role in session.execute(select(DbParticipant.person_id, DbParticipant.country,
+                                                     DbParticipant.role).distinct()
+                                              .where(DbParticipant.person_id.in_(ids))):
+        seen[pid].append((country, role))
     stmt = select(DbPerson).where(DbPerson.id.in_(ids)).options(selectinload(DbPerson.names)).order_by(DbPerson.id)
     if official_id:
         stmt = stmt.where(DbPerson.official_id.is_(None))
-    return [(person, _candidate(session, person)) for person in session.scalars(stmt)]
+    return [(person, _candidate(person, seen[person.id])) for person in session.scalars(stmt)]
 
 
 def _remember(session: Session, person: DbPerson, *spellings: str | None) -> None:

@@ -22,11 +22,14 @@ from milcoop.errors import NotFound, StoreBusy, StoreError
 from milcoop.records import Article, ArticleExtraction, Document, Event, Exercise, Location, Participant
 from milcoop.validate import iso_date, search
 
+from milcoop.resolve.occasions import facts as occasion_facts
+
 from . import occasions, overrides, persons
 from .db import WRITE, _reason, _shown
 from .memo import Lru, Memo
 from .models import (MACHINE, DbArticle, DbDocument, DbEvent, DbEventArea, DbEventCountry, DbEventType,
-                     DbEvidence, DbExercise, DbExtraction, DbParticipant, DbPerson, DbPersonName, DbRevision, utcnow)
+                     DbEvidence, DbExercise, DbExtraction, DbOccasionFacts, DbOccasionKey, DbParticipant, DbPerson,
+                     DbPersonName, DbRevision, utcnow)
 from .retry import locked, retrying
 from .rows import (EVENT_FACTS, EXPORT_BATCH, LISTED, add_article, chunks, event_row, event_view, listed,
                    to_article, to_event, union_names)
@@ -37,7 +40,7 @@ MEMO_SIZE = 64        # derived reads kept per store (one per distinct listing q
 TITLES_SIZE = 100_000  # article titles kept: an article never changes (its id is its text's hash)
 # Child tables of an event, deleted before the event itself.
 _EVENT_CHILDREN = (DbEvidence, DbParticipant, DbDocument, DbExercise,
-                   DbEventType, DbEventCountry, DbEventArea)
+                   DbEventType, DbEventCountry, DbEventArea, DbOccasionFacts, DbOccasionKey)
 
 
 T = TypeVar("T")
@@ -157,6 +160,15 @@ class Store:
         with self._read() as session:
             return bool(session.scalar(select(exists().where(DbExtraction.article_id == article_id))))
 
+    def extracted(self, article_ids: list[str]) -> set[str]:
+        """Which of these articles machine extraction has run on (what an ingest need not extract again)."""
+        found: set[str] = set()
+        with self._read() as session:
+            for chunk in chunks(list(dict.fromkeys(article_ids)), EXPORT_BATCH):
+                found |= set(session.scalars(select(DbExtraction.article_id)
+                                             .where(DbExtraction.article_id.in_(chunk))))
+        return found
+
     def get_article(self, article_id: str) -> Article | None:
         """The stored article; ``source`` is the first place it was ingested from."""
         with self._read() as session:
@@ -200,13 +212,18 @@ class Store:
         session.add_all(rows)
         session.flush()
         published = session.scalar(select(DbArticle.published).where(DbArticle.id == article_id))
-        occasions.assign(session, rows, published, to_event, EVENT_FACTS)
+        occasions.assign(session, rows, [occasion_facts(ev, published) for ev in extraction.events])
         old_occasions |= overrides.apply_occasions(session, rows)
         occasions.drop_empty(session, old_occasions)
         persons.link(session, rows, published)
         old_persons |= overrides.apply_persons(session, rows)
         persons.drop_unmentioned(session, old_persons)
         return [row.id for row in rows]
+
+    def filed_reports(self) -> list:
+        """Every event in the order it was filed, with its occasion and facts (``benchmark merge`` replays them)."""
+        with self._read() as session:
+            return occasions.filed(session)
 
     def occasion_of(self, article_id: str) -> str | None:
         """The occasion the article's main (first) event was filed under."""
@@ -270,21 +287,27 @@ class Store:
                     .order_by(DbEvent.article_id, DbEvent.ordinal))
             return [event_view(row) for row in session.scalars(stmt)]
 
-    def documents(self, country: str | None = None, partner: str | None = None) -> list:
-        """The documents register (``milcoop.resolve.documents``) over events with these parties."""
-        from milcoop.resolve.documents import Mention, register
+    def document_mentions(self) -> list:
+        """Every document of every stored report as a ``milcoop.resolve.documents.Mention``: its name
+        as reported and the sentence it was read from (its first evidence span), dated by the event or,
+        failing that, the article. ``milcoop.documents`` builds the register from them."""
+        from milcoop.resolve.documents import Mention
 
-        stmt = select(DbEvent).options(selectinload(DbEvent.documents), selectinload(DbEvent.article))
-        for code in (country, partner):
-            if code:
-                stmt = stmt.where(DbEvent.id.in_(
-                    select(DbEventCountry.event_id).where(DbEventCountry.country == code.strip().upper())))
+        quote = (select(func.substr(DbArticle.text, DbEvidence.start + 1, DbEvidence.end - DbEvidence.start))
+                 .select_from(DbEvidence)
+                 .where(DbEvidence.event_id == DbDocument.event_id, DbEvidence.fact_kind == "document",
+                        DbEvidence.fact_ordinal == DbDocument.ordinal)
+                 .order_by(DbEvidence.id).limit(1).scalar_subquery())
+        stmt = (select(DbDocument, DbEvent.id, DbEvent.occasion_id, DbEvent.date, DbEvent.countries,
+                       DbArticle.id, DbArticle.published, quote)
+                .join(DbEvent, DbEvent.id == DbDocument.event_id).join(DbArticle, DbArticle.id == DbEvent.article_id)
+                .order_by(DbEvent.id, DbDocument.ordinal))
         with self._read() as session:
-            mentions = [Mention(type=d.type, period=None if d.period_start is None else [d.period_start, d.period_end],
-                                status=d.status, countries=list(ev.countries), date=ev.date or ev.article.published,
-                                event_id=ev.id, occasion_id=ev.occasion_id, title=d.title)
-                        for ev in session.scalars(stmt) for d in ev.documents]
-        return register(mentions)
+            return [Mention(type=d.type, period=None if d.period_start is None else [d.period_start, d.period_end],
+                            status=d.status, countries=list(countries or []), date=date or published,
+                            event_id=event_id, occasion_id=occasion, title=d.title, quote=text and text.strip(),
+                            article_id=article_id)
+                    for d, event_id, occasion, date, countries, article_id, published, text in session.execute(stmt)]
 
     def observations(self, role: str | None = None, country: str | None = None,
                      person: str | None = None) -> list:
@@ -304,7 +327,7 @@ class Store:
         stmt = stmt.order_by(DbParticipant.event_id, DbParticipant.ordinal)
         with self._read() as session:
             return [Observation(person_id=p.person_id, name=name, role=p.role, rank=p.rank, country=p.country,
-                                date=date or published, event_id=p.event_id, official_id=official)
+                                date=date or published, event_id=p.event_id, official_id=official, ordinal=p.ordinal)
                     for p, date, published, name, official in session.execute(stmt)]
 
     def people(self, role: str | None = None, country: str | None = None, on: str | None = None) -> dict:
@@ -346,9 +369,15 @@ class Store:
             return [self._dossier_head(session, pid) for pid in dict.fromkeys(ids)]
 
     def _dossier_head(self, session, pid: str) -> dict:
+        """A person's id, name, country, reference id and spellings (nominative forms only: the case
+        forms reports used stay in the registry for matching, not in the list)."""
+        from milcoop.resolve.reference import official
+        from milcoop.resolve.spellings import nominative
+
         person = session.get(DbPerson, pid, options=[selectinload(DbPerson.names)])
+        ref = official(person.official_id)
         return {"id": person.id, "name": person.name, "country": person.country, "official_id": person.official_id,
-                "spellings": sorted({n.name for n in person.names})}
+                "spellings": nominative({n.name for n in person.names}, ref.names if ref else ())}
 
     def dossier(self, person_id: str) -> dict | None:
         """A person: spellings, the reference's offices, positions seen (each checked against the
@@ -365,6 +394,10 @@ class Store:
                     .where(DbParticipant.person_id == person_id).options(*EVENT_FACTS, selectinload(DbEvent.article)))
             events = list(session.scalars(stmt).unique())
         obs = self.observations(person=person_id)
+        with self._read() as session:
+            as_named = {(e, o): surface or name for e, o, name, surface in session.execute(
+                select(DbParticipant.event_id, DbParticipant.ordinal, DbParticipant.name, DbParticipant.surface)
+                .where(DbParticipant.person_id == person_id))}
         ref = official(head["official_id"])
         head["reference"] = None if ref is None else {
             "id": ref.id, "name": ref.name, "country": ref.country,
@@ -375,7 +408,8 @@ class Store:
         for o in obs:
             c = check(o)
             positions.append({"role": o.role, "rank": o.rank, "country": o.country, "date": o.date,
-                              "event": o.event_id, "check": c.status, "flag": c.flag, "reason": c.reason})
+                              "event": o.event_id, "check": c.status, "flag": c.flag, "reason": c.reason,
+                              "mention": f"{o.event_id}:{o.ordinal}", "as_named": as_named.get((o.event_id, o.ordinal))})
         head["positions"] = sorted(positions, key=lambda o: (o["date"] or "", o["event"]))
         reg = register(obs)
         head["tenures"] = [t.as_dict() for t in reg.tenures]

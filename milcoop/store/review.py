@@ -16,7 +16,7 @@ import secrets
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from milcoop.errors import Conflict, NotFound, ReviewError
@@ -31,7 +31,7 @@ from .repository import Store
 SESSION_DAYS = 14
 STATES = ("confirmed", "rejected")
 # Event fields an analyst may correct (every schema field but the evidence spans).
-EVENT_FIELDS = tuple(f for f in Event.model_fields if f != "evidence")
+EVENT_FIELDS = tuple(f for f in Event.model_fields if f != "evidence") + ("note",)
 PERSON_FIELDS = ("name", "country")
 
 
@@ -146,11 +146,19 @@ class Review:
         with self.store._read() as session:
             return dict(session.execute(select(DbReviewState.target_id, DbReviewState.state)).all())
 
-    def audit(self, limit: int = 100) -> list[dict]:
+    def audit(self, limit: int = 100, occasion: str | None = None) -> list[dict]:
+        """The latest audit entries, newest first; with ``occasion``, those about it (a split that
+        made it, a merge into it, its reviews and corrections)."""
+        stmt = select(DbAuditEntry).order_by(DbAuditEntry.id.desc())
+        if occasion is not None:
+            stmt = stmt.where(DbAuditEntry.target_kind == "occasion", or_(
+                DbAuditEntry.target_id == occasion, DbAuditEntry.action.in_(("merge", "split"))))
         with self.store._read() as session:
-            rows = session.scalars(select(DbAuditEntry).order_by(DbAuditEntry.id.desc()).limit(limit))
+            rows = [a for a in session.scalars(stmt.limit(limit if occasion is None else None))
+                    if occasion is None or a.target_id == occasion
+                    or isinstance(a.after, dict) and a.after.get("occasion") == occasion]
             return [{"user": a.user, "at": a.at.isoformat(), "action": a.action, "target_kind": a.target_kind,
-                     "target_id": a.target_id, "before": a.before, "after": a.after} for a in rows]
+                     "target_id": a.target_id, "before": a.before, "after": a.after} for a in rows[:limit]]
 
     # -- writing ------------------------------------------------------------
 
@@ -347,6 +355,11 @@ class Review:
                 if k not in keys:
                     session.merge(DbPersonOverride(participant_key=k, person_id=person, user_id=uid,
                                                    created_at=utcnow()))
+            # the spellings only the moved mentions used go with them
+            staying = {s for k, p in parts.items() if k not in keys for s in (p.name, p.surface) if s} | {old.name}
+            for n in list(old.names):
+                if n.name in seen and n.name not in staying:
+                    old.names.remove(n)
             self._audit(session, user, "split", "person", person, {"person": person, "participants": list(parts)},
                         {"person": new, "participants": keys})
             return new

@@ -1,6 +1,6 @@
 import pytest
 
-from milcoop.translit import name_key, pinyin, romanize
+from milcoop.translit import name_key, origin_of, pinyin, romanize
 
 
 @pytest.mark.parametrize("cyrillic, latin", [
@@ -42,3 +42,21 @@ def test_chinese_names_from_palladius_to_pinyin(cyrillic, latin):
 
 def test_non_chinese_names_are_not_palladius():
     assert pinyin("Адильбек Джаксыбеков") is None
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Хулуси Акар", "Hulusi Akar"),            # х is h in Turkish names, not kh
+    ("Мустафа Капуджу", "Mustafa Kapucu"),     # дж is c
+    ("Яшар Гюлер", "Yaşar Güler"),             # ш is ş; ю after a consonant is ü
+    ("Вежди Гёнюль", "Vejdi Gönül"),           # ё after a consonant is ö; the soft sign is dropped
+    ("Шүкрү Джан", "Şükrü Can"),               # Kazakh ү is ü
+    ("Ибрагим Калын", "Ibragim Kalın"),        # ы is dotless ı
+])
+def test_turkish_names_undo_the_russian_transcription(cyrillic, latin):
+    assert romanize(cyrillic, origin_of("TR")) == latin
+
+
+def test_origin_comes_from_the_country_and_passport_spelling_stays_the_default():
+    assert origin_of("TR") == "turkish" and origin_of("KZ") is None and origin_of(None) is None
+    assert romanize("Хулуси Акар") == "Khulusi Akar"
+    assert romanize("Hulusi Akar", origin_of("TR")) == "Hulusi Akar"  # Latin passes through

@@ -139,6 +139,9 @@ def test_merge_and_split_persons(writer):
     assert new.startswith("pe-")
     split = writer.get(f"/api/people/{new}").json()
     assert "Dauren Kosanov" in split["spellings"] and "Viktor Khrenin" not in split["spellings"]
+    left = writer.get(f"/api/people/{khrenin['id']}").json()
+    assert "Viktor Khrenin" in left["spellings"] and "Dauren Kosanov" not in left["spellings"]
+    assert {p["mention"] for p in split["positions"]} == set(keys)
     assert writer.post(f"/api/people/{khrenin['id']}/split",
                        json={"participants": ["ev-000000000000:0"]}).status_code == 400
     assert [e["action"] for e in writer.get("/api/audit").json()][:2] == ["split", "merge"]

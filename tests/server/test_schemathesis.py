@@ -20,7 +20,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from milcoop.server import create_app, routes_events, routes_export, routes_people, routes_review
+from milcoop.server import (create_app, routes_documents, routes_events, routes_export, routes_people,
+                            routes_review)
 from milcoop.server.throttle import SignInThrottle
 
 schemathesis = pytest.importorskip("schemathesis", reason="pip install 'milcoop[test]'")
@@ -32,7 +33,8 @@ MAX_EXAMPLES = 50
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 FUZZ = settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
                 phases=[Phase.explicit, Phase.generate], suppress_health_check=list(HealthCheck))
-OPERATIONS = sorted((method, route.path) for module in (routes_events, routes_people, routes_review, routes_export)
+OPERATIONS = sorted((method, route.path)
+                    for module in (routes_events, routes_people, routes_documents, routes_review, routes_export)
                     for route in module.router.routes for method in route.methods)
 # The downloads' parameters are closed lists: test_export_every_format covers each combination instead.
 SLOW = {("GET", "/api/export")}

@@ -70,7 +70,9 @@ def test_one_person_per_official_across_scripts_and_outlets(db):
         found = milcoop.person(query, db)
         assert [d["id"] for d in found] == [tokayev["id"]], query
     dossier = found[0]
-    assert {"Касым-Жомарт Токаев", "Қасым-Жомарт Тоқаевтың", "Qasym-Zhomart Toqaev"} <= set(dossier["spellings"])
+    assert {"Касым-Жомарт Токаев", "Qasym-Zhomart Toqaev"} <= set(dossier["spellings"])
+    # the Kazakh genitive finds him (above) but is no spelling of his name
+    assert "Қасым-Жомарт Тоқаевтың" not in dossier["spellings"]
     assert dossier["reference"]["id"] == TOKAYEV
     assert [(t["role"], t["start"]) for t in dossier["reference"]["terms"]] == [
         ("head_of_government", "1999-10-01"), ("head_of_state", "2019-03-20")]

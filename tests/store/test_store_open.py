@@ -17,7 +17,7 @@ from milcoop.store.models import Base
 TABLES = {"articles", "sources", "extractions", "events", "participants", "documents", "exercises",
           "event_types", "event_countries", "event_areas", "evidence", "occasions", "persons", "person_names",
           "users", "sessions", "corrections", "review_states", "audit_log", "occasion_overrides",
-          "person_overrides", "store_revision"}
+          "person_overrides", "store_revision", "occasion_facts", "occasion_keys"}
 
 
 def _ddl(engine) -> dict[str, str]:
@@ -35,9 +35,16 @@ def test_migrations_create_every_table(tmp_path, where):
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
     assert names == TABLES | {"alembic_version"}
-    assert version == ["0006"]
+    assert version == ["0007"]
     if where == "file":
         assert Path(db).exists()
+
+
+def test_migrations_have_one_head():
+    """Branches merged with migrations of one number would leave two heads: open_store could not upgrade."""
+    from alembic.script import ScriptDirectory
+
+    assert ScriptDirectory.from_config(alembic_config()).get_heads() == ["0007"]
 
 
 def test_migrations_match_models_exactly(store):
@@ -64,7 +71,7 @@ def test_open_store_twice_on_one_file(tmp_path, articles):
     with open_store(str(db)) as store:
         assert store.article_ids() == [article.id]
         with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0006"]
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0007"]
 
 
 def test_downgrade_to_base_and_back(tmp_path):

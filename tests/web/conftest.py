@@ -3,6 +3,7 @@ articles, served by uvicorn in a thread, driven by Debian's chromium through pla
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import threading
 import time
@@ -63,7 +64,7 @@ def _free_port() -> int:
 
 @contextmanager
 def _serve(db: str):
-    """The app over ``db`` served as `milcoop serve` serves it, in a thread; yields its base URL."""
+    """The app over ``db`` served as `milcoop serve` serves it (uvicorn in a thread); yields its base URL."""
     pytest.importorskip("milcoop.server.app", reason="the API server (milcoop.server) is not there yet")
     uvicorn = pytest.importorskip("uvicorn")
     from milcoop.server.app import create_app
@@ -91,9 +92,27 @@ def server(web_db):
 
 
 @pytest.fixture(scope="session")
-def gold_server(gold_db):
-    """The app over the dev corpus's gold records (``gold_db``): UI tests that check the UI, not extraction."""
-    with _serve(gold_db) as url:
+def gold_web_db(gold_db, tmp_path_factory):
+    """A copy of ``gold_db`` (the dev gold, stored without extraction; itself read-only) with the analyst account."""
+    db = tmp_path_factory.mktemp("gold-web") / "gold.db"
+    shutil.copy(gold_db, db)
+    _add_user(str(db))
+    return str(db)
+
+
+@pytest.fixture(scope="session")
+def gold_server(gold_web_db):
+    """The app over the dev corpus's gold records: UI tests that check the UI, not extraction."""
+    with _serve(gold_web_db) as url:
+        yield url
+
+
+@pytest.fixture
+def gold_copy_server(gold_web_db, tmp_path):
+    """A server over a fresh copy of the gold database, for tests that write."""
+    copy = tmp_path / "gold-copy.db"
+    shutil.copy(gold_web_db, copy)
+    with _serve(str(copy)) as url:
         yield url
 
 
@@ -146,6 +165,13 @@ def page(browser, server):
 def gold_page(browser, gold_server):
     """A page on the server over the dev gold (see ``_open_page``)."""
     with _open_page(browser, gold_server) as pg:
+        yield pg
+
+
+@pytest.fixture
+def gold_copy_page(browser, gold_copy_server):
+    """A page on a server over a fresh copy of the dev gold (the test may write; see ``_open_page``)."""
+    with _open_page(browser, gold_copy_server) as pg:
         yield pg
 
 

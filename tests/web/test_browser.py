@@ -69,7 +69,7 @@ def test_event_then_article_evidence(page, shots):
     card.locator(".card-title a").click()
     page.wait_for_url(re.compile(re.escape(ev["id"])))
     page.locator(".event-head h1").wait_for()
-    assert page.locator(".data-table", has_text=ev["participants"][0]).count() == 1
+    assert page.locator(".participants [data-testid=participant]", has_text=ev["participants"][0]).count() == 1
     assert page.locator(".report").count() >= 1
     shots(page, "event")
 
@@ -252,8 +252,10 @@ def test_analyst_merges_two_occasions_then_splits_one_report_off(page, shots):
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_url(re.compile(re.escape("#/events/" + a["id"])))
 
-    page.get_by_label("Occasion to merge into this one").fill(b["id"])
-    page.get_by_role("button", name="Merge into this occasion").click()
+    # found by search and picked: no occasion id to type
+    page.get_by_label("Find the occasion to merge into this one").fill(b["title"][:30])
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.locator(f'.merge-hit[data-event-id="{b["id"]}"] button').click()
     page.get_by_text("Occasions merged.").wait_for()
     assert page.locator(".report-list > li").count() == before + len(b_reports)
     assert page.request.get(f"/api/events/{b['id']}").status == 404

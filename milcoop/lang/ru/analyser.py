@@ -53,10 +53,9 @@ class RussianAnalyser:
     code = "ru"
 
     def __init__(self):
-        from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
         import pymorphy3
 
-        self._segmenter = Segmenter()
         self._ner = NewsNERTagger(NewsEmbedding())
         self._morph = pymorphy3.MorphAnalyzer()
         self.lemma = lru_cache(maxsize=200_000)(self._lemma)
@@ -69,13 +68,14 @@ class RussianAnalyser:
         return self._morph.parse(word)[0].normal_form
 
     def ner(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, type) spans of PER, LOC and ORG."""
-        from natasha import Doc
+        """(start, end, type) spans of PER, LOC and ORG.
 
-        doc = Doc(text)
-        doc.segment(self._segmenter)
-        doc.tag_ner(self._ner)
-        return [(s.start, s.stop, s.type) for s in doc.spans]
+        The tagger is called on the text directly (it tokenises for itself): natasha's ``Doc`` would also
+        segment the text into tokens and sentences only to attach them to the spans, a quarter of the NER's
+        time for nothing milcoop reads."""
+        if not text.strip():
+            return []
+        return [(s.start, s.stop, s.type) for s in self._ner(text).spans]
 
     def persons(self, text: str, spans=None, focus=None) -> list[PersonMention]:
         """natasha's PER spans in the nominative (``focus`` is ignored: the NER reads the whole text at once)."""

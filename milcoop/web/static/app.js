@@ -27,7 +27,7 @@ export const session = {
 
 export async function refreshMe() {
   try {
-    const me = await api("/api/me");
+    const me = await api("/api/session"); // 200 with username null when anonymous: no 401 in the console
     session.set(me && me.username ? me : null);
   } catch {
     session.set(null);
@@ -104,7 +104,25 @@ async function route() {
   }
 }
 
+/** Label each cell of a data table with its column, so on a phone (rows shown as cards) every value says what it is. */
+function labelCells(root) {
+  for (const table of root.querySelectorAll("table.data-table")) {
+    const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    if (!heads.length) continue;
+    for (const row of table.querySelectorAll("tbody tr")) {
+      [...row.children].forEach((cell, i) => { if (heads[i] && !cell.dataset.label) cell.dataset.label = heads[i]; });
+    }
+  }
+}
+
 function start() {
+  const main = document.getElementById("main");
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; labelCells(main); });
+  }).observe(main, { childList: true, subtree: true });
   // Deep links served by the SPA fallback (/events/oc-1) become hash routes.
   if (!location.hash && location.pathname && location.pathname !== "/" && location.pathname !== "/index.html") {
     history.replaceState(null, "", "/#" + location.pathname + location.search);

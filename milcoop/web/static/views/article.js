@@ -9,7 +9,7 @@ const KINDS = [
   ["exercise", "Exercises"],
   ["event", "Events"],
 ];
-const SPECIFICITY = { participant: 0, document: 1, exercise: 2, event: 3 };
+const SPECIFICITY = { participant: 0, document: 1, exercise: 2, event: 3, quote: 4 };
 
 /** Split the text into segments at every fact boundary (offsets are code points, as in Python). */
 export function highlight(text, facts) {
@@ -30,7 +30,8 @@ export function highlight(text, facts) {
     const main = covering[0];
     const mark = document.createElement("mark");
     mark.className = `fact fact-${String(main.kind).replace(/[^a-z]/g, "")}` +
-      (covering.some((f) => f.kind === "event") && main.kind !== "event" ? " in-event" : "");
+      (covering.some((f) => f.kind === "event") && main.kind !== "event" ? " in-event" : "") +
+      (covering.some((f) => f.kind === "quote") ? " quoted" : "");
     mark.dataset.facts = covering.map((f) => f.index).join(" ");
     mark.dataset.kind = main.kind;
     mark.title = covering.map((f) => `${humanize(f.kind)}: ${f.label || ""}`).join("\n");
@@ -50,7 +51,13 @@ function focusFact(container, index, item) {
   marks[0].scrollIntoView({ behavior: "smooth", block: "center" });
 }
 
-export async function render(main, { params, signal }) {
+/** The quote the event page linked to (?start=&end=), as a pseudo-fact to highlight. */
+function linkedQuote(query) {
+  const start = Number(query.start), end = Number(query.end);
+  return Number.isInteger(start) && Number.isInteger(end) && end > start ? { kind: "quote", label: "quoted on the event page", start, end } : null;
+}
+
+export async function render(main, { params, signal, query = {} }) {
   const id = params[0];
   document.title = "Article — milcoop";
   main.append(loading("Loading article…"));
@@ -79,7 +86,8 @@ export async function render(main, { params, signal }) {
     return h("span", {}, h("strong", {}, humanize(f.label || "event")), " ",
       h("span", { class: "muted" }, `“${quote.length > 32 ? quote.slice(0, 30) + "…" : quote}”`));
   };
-  const text = highlight(art.text || "", facts);
+  const quote = linkedQuote(query);
+  const text = highlight(art.text || "", quote ? [...facts, quote] : facts);
   if (art.lang) text.setAttribute("lang", String(art.lang));
 
   const counts = Object.fromEntries(KINDS.map(([k]) => [k, facts.filter((f) => f.kind === k).length]));
@@ -113,6 +121,12 @@ export async function render(main, { params, signal }) {
     h("div", { class: "article-grid" },
       h("section", { class: "panel article-body", "aria-label": "Article text" }, text),
       side)));
+  const quoted = [...text.querySelectorAll("mark.quoted")];
+  if (quoted.length) {
+    quoted[0].setAttribute("tabindex", "-1");
+    quoted[0].scrollIntoView({ block: "center" });
+    quoted[0].focus({ preventScroll: true });
+  }
   text.addEventListener("click", (e) => {
     const mark = e.target.closest("mark");
     if (!mark) return;

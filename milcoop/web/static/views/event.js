@@ -1,125 +1,73 @@
-// 5. Event view: the occasion's facts, its reports, conflicts; review and correction for analysts.
+// 5. Event view, evidence first: every fact of the occasion with the quote behind it and a link to
+// its highlight in the article; its reports and conflicts; the analyst's review (views/review.js).
 import { api, get } from "../api.js";
 import { h, clear, safeUrl, occasionTitle, badge, countryChip, countryName, flag, formatDate, humanize, loading, errorBox,
-  empty, period, plural } from "../dom.js";
-import { EVENT_TYPES } from "./timeline.js";
+  period, plural } from "../dom.js";
+import { reviewPanel, auditPanel } from "./review.js";
 
 function section(title, ...children) {
   return h("section", { class: "panel" }, h("h2", { class: "panel-title" }, title), children);
 }
 
-function dl(rows) {
-  return h("dl", { class: "facts-list" }, rows.filter(([, v]) => v !== null && v !== undefined && v !== "" &&
-    !(Array.isArray(v) && !v.length)).map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
+/** The article page's address that highlights one quote. */
+export function quoteHref(q) {
+  return `#/articles/${encodeURIComponent(q.article_id)}?start=${q.start}&end=${q.end}`;
 }
 
-function personLink(name) {
-  return h("a", { href: "#/people?q=" + encodeURIComponent(name) }, name);
+function quoteLine(q) {
+  return h("blockquote", { class: "quote" + (q.exact ? "" : " quote-sentence"), "data-testid": "quote" },
+    h("span", { class: "quote-text" }, "“", q.before, q.before || q.after ? h("mark", { class: "quote-words" }, q.text) : q.text,
+      q.after, "”"), " ",
+    h("a", { class: "quote-link", href: quoteHref(q) }, q.exact ? "Show in article →" : "The event's sentence →"));
 }
 
-function participantsTable(participants) {
-  if (!participants.length) return h("p", { class: "muted" }, "No participants were named.");
-  return h("div", { class: "table-wrap" }, h("table", { class: "data-table" },
-    h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Role"),
-      h("th", { scope: "col" }, "Rank"), h("th", { scope: "col" }, "Country"))),
-    h("tbody", {}, participants.map((p) => h("tr", {},
-      h("td", {}, personLink(p.name)), h("td", {}, humanize(p.role) || "—"), h("td", {}, humanize(p.rank) || "—"),
-      h("td", {}, p.country ? countryChip(p.country) : "—"))))));
+/** The first quote of a fact, the others folded; or why there is none. */
+function quotes(list, missing = "No quote: no report states this.") {
+  if (!list || !list.length) return h("p", { class: "quote-missing muted small", "data-testid": "no-quote" }, missing);
+  const seen = new Set();
+  const distinct = list.filter((q) => !seen.has(q.text) && seen.add(q.text));
+  const [first, ...rest] = distinct;
+  return h("div", { class: "quotes" }, quoteLine(first),
+    rest.length ? h("details", { class: "more-quotes" }, h("summary", {}, `${plural(rest.length, "more quote")}`), rest.map(quoteLine)) : null);
 }
 
-function reviewText(state) {
-  return { confirmed: "Confirmed by an analyst", rejected: "Rejected by an analyst" }[state] || "Not reviewed yet";
+function factRow(testid, label, value, quoteList, missing) {
+  return h("li", { class: "fact-row", "data-testid": testid },
+    h("div", { class: "fact-head" }, label ? h("span", { class: "fact-label" }, label) : null, h("span", { class: "fact-value" }, value)),
+    quotes(quoteList, missing));
 }
 
-function correctionText(c) {
-  if (c === null || c === undefined) return "";
-  if (typeof c !== "object") return String(c);
-  const who = c.username || c.user || c.by;
-  const when = c.at || c.created || c.date_corrected || c.time;
-  const field = c.field;
-  let value = c.value !== undefined ? c.value : c.new;
-  if (value && typeof value === "object") value = Array.isArray(value) ? value.join(", ") : Object.values(value).filter(Boolean).join(", ");
-  if (field) return `${humanize(field)} set to ${value === null || value === undefined || value === "" ? "—" : value}` +
-    (who ? ` by ${who}` : "") + (when ? ` (${String(when).slice(0, 16).replace("T", " ")})` : "");
-  return Object.entries(c).map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : v}`).join(" · ");
+function participantRow(p, q) {
+  const details = [humanize(p.role), humanize(p.rank)].filter(Boolean).join(" · ");
+  return factRow("participant", null, [
+    h("a", { class: "person-name", href: "#/people?q=" + encodeURIComponent(p.name) }, p.name),
+    details ? h("span", { class: "muted" }, " — ", details) : null,
+    p.country ? [" ", countryChip(p.country)] : null], q, "No quote: an analyst added or renamed this participant.");
 }
 
-function reviewPanel(detail, ctx, reload) {
-  const { session } = ctx;
-  const ev = detail.event || {};
-  const panel = h("section", { class: "panel review-panel", "aria-labelledby": "review-title" },
-    h("h2", { class: "panel-title", id: "review-title" }, "Analyst review"));
-  const state = detail.review_state || "unreviewed";
-  panel.append(h("p", { class: `review-state state-${state}`, "data-testid": "review-state" },
-    h("span", { class: "dot", "aria-hidden": "true" }), reviewText(state)));
-  if (!session.user) {
-    panel.append(h("p", { class: "muted" },
-      h("a", { href: "#/login?next=" + encodeURIComponent("/events/" + detail.id) }, "Sign in"),
-      " to confirm, reject or correct this occasion."));
-    return panel;
-  }
-  const status = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
-  const setState = async (value) => {
-    status.textContent = "Saving…";
-    status.className = "form-status";
-    try {
-      await api(`/api/events/${encodeURIComponent(detail.id)}/review`, { method: "POST", body: { state: value } });
-      await reload("Review saved.");
-    } catch (err) {
-      status.textContent = err.message;
-      status.className = "form-status error";
-    }
-  };
-  panel.append(h("div", { class: "btn-row" },
-    h("button", { type: "button", class: "btn btn-confirm", "aria-pressed": String(state === "confirmed"), onclick: () => setState("confirmed") }, "✓ Confirm"),
-    h("button", { type: "button", class: "btn btn-reject", "aria-pressed": String(state === "rejected"), onclick: () => setState("rejected") }, "✕ Reject"),
-    state !== "unreviewed" ? h("button", { type: "button", class: "btn btn-quiet", onclick: () => setState(null) }, "Clear review") : null));
+function documentRow(d, q) {
+  return factRow("document", null, [
+    h("strong", {}, d.title || humanize(d.type)), d.title ? h("span", { class: "muted" }, ` (${humanize(d.type)})`) : null,
+    d.period ? ` ${period(d.period)} ` : " ", badge(d.status || "mentioned", "status")], q,
+  "No quote: an analyst added or changed this document.");
+}
 
-  const loc = ev.location || {};
-  const types = new Set(ev.type || []);
-  const form = h("form", { class: "correction-form", "aria-label": "Correct this occasion" },
-    h("h3", {}, "Correct the record"),
-    h("p", { class: "muted small" }, "Corrections are kept when the articles are extracted again."),
-    h("div", { class: "field" }, h("label", { for: "c-date" }, "Date"),
-      h("input", { id: "c-date", name: "date", type: "text", value: ev.date || "", placeholder: "YYYY-MM-DD",
-        pattern: "\\d{4}(-\\d{2}(-\\d{2})?)?", title: "YYYY, YYYY-MM or YYYY-MM-DD", inputmode: "numeric" })),
-    h("div", { class: "field-row" },
-      h("div", { class: "field" }, h("label", { for: "c-city" }, "City"),
-        h("input", { id: "c-city", name: "city", type: "text", value: loc.city || "" })),
-      h("div", { class: "field field-narrow" }, h("label", { for: "c-country" }, "Country code"),
-        h("input", { id: "c-country", name: "country", type: "text", value: loc.country || "", maxlength: "2",
-          pattern: "[A-Za-z]{2}", title: "Two-letter country code, e.g. KZ", autocapitalize: "characters" }))),
-    h("fieldset", { class: "types-field" }, h("legend", {}, "Types"),
-      h("div", { class: "checks" }, EVENT_TYPES.map((t) => h("label", { class: "check" },
-        h("input", { type: "checkbox", name: "type", value: t, checked: types.has(t) }), " ", humanize(t))))),
-    h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn btn-primary" }, "Save correction")),
-    status);
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (!form.reportValidity()) return;
-    const fd = new FormData(form);
-    const patch = {};
-    const date = String(fd.get("date") || "").trim() || null;
-    if (date !== (ev.date || null)) patch.date = date;
-    const city = String(fd.get("city") || "").trim() || null;
-    const country = String(fd.get("country") || "").trim().toUpperCase() || null;
-    if (city !== (loc.city || null) || country !== (loc.country || null)) patch.location = { city, country };
-    const newTypes = fd.getAll("type").map(String);
-    if (newTypes.join(",") !== [...(ev.type || [])].sort((a, b) => EVENT_TYPES.indexOf(a) - EVENT_TYPES.indexOf(b)).join(",")) patch.type = newTypes;
-    if (!Object.keys(patch).length) { status.textContent = "Nothing to change."; status.className = "form-status"; return; }
-    status.textContent = "Saving…";
-    status.className = "form-status";
-    try {
-      await api(`/api/events/${encodeURIComponent(detail.id)}`, { method: "PATCH", body: patch });
-      await reload("Correction saved.");
-    } catch (err) {
-      status.textContent = err.status === 401 ? "Your session has ended: sign in again." : err.message;
-      status.className = "form-status error";
-    }
-  });
-  panel.append(form);
-  panel.append(mergeForm(detail, reload));
-  return panel;
+function exerciseRow(x, q) {
+  return factRow("exercise", null, [h("strong", {}, x.name), " ", badge(x.status || "held", "status")], q,
+    "No quote: an analyst added or renamed this exercise.");
+}
+
+function factsPanel(ev, evidence, place) {
+  const listRow = (label, items) => (items ? h("li", { class: "fact-row" },
+    h("div", { class: "fact-head" }, h("span", { class: "fact-label" }, label), h("span", { class: "fact-value" }, items))) : null);
+  return section("Facts", h("ul", { class: "fact-rows" },
+    factRow("fact-date", "Date", formatDate(ev.date), ev.date ? evidence.date : [],
+      ev.date ? "No quote: the date comes from the report's publication date or an analyst." : "No report gives a date."),
+    factRow("fact-place", "Place", place || "Unknown", place ? evidence.place : [],
+      place ? "No quote: no report names this place in its text." : "No report gives a place."),
+    listRow("Countries", (ev.countries || []).length ? h("span", { class: "chips" }, ev.countries.map((c) => countryChip(c))) : null),
+    listRow("Organisations", (ev.orgs || []).join(", ")),
+    listRow("Areas", (ev.areas || []).map(humanize).join(", "))));
 }
 
 function conflictValues(values) {
@@ -156,7 +104,7 @@ function reportsPanel(reports, detail, ctx) {
         " Move") : null,
       h("a", { class: "report-title", href: "#/articles/" + encodeURIComponent(r.article_id) }, r.title || [r.external_id, r.url ? hostOf(r.url) : null].filter(Boolean).join(" · ") || "Article " + r.article_id),
       h("div", { class: "report-meta" },
-        r.published ? h("span", {}, formatDate(r.published)) : null,
+        h("span", { "data-testid": "report-published" }, r.published ? "Published " + formatDate(r.published) : "Publication date unknown"),
         r.lang ? h("span", { class: "lang" }, String(r.lang).toUpperCase()) : null,
         r.event && r.event.date ? h("span", {}, "reports the date as ", formatDate(r.event.date)) : null,
         safeUrl(r.url) ? h("a", { href: safeUrl(r.url), target: "_blank", rel: "noopener noreferrer nofollow", class: "external" }, "Original ↗") : null,
@@ -180,32 +128,15 @@ function reportsPanel(reports, detail, ctx) {
     splittable ? status : null);
 }
 
-function mergeForm(detail, reload) {
-  // Two occasions the resolver kept apart that are one: merge the other into this one.
-  const status = h("p", { class: "form-status", role: "status", "aria-live": "polite" });
-  const form = h("form", { class: "merge-form", "aria-label": "Merge another occasion into this one" },
-    h("h3", {}, "Merge"),
-    h("div", { class: "field" }, h("label", { for: "m-other" }, "Occasion to merge into this one"),
-      h("input", { id: "m-other", name: "other", type: "text", placeholder: "oc-…", required: true,
-        pattern: "oc-[A-Za-z0-9_-]+", title: "An occasion id, as in the address of its page (oc-…)" })),
-    h("div", { class: "btn-row" }, h("button", { type: "submit", class: "btn" }, "Merge into this occasion")),
-    status);
-  form.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    if (!form.reportValidity()) return;
-    const other = String(new FormData(form).get("other") || "").trim();
-    if (other === detail.id) { status.textContent = "That is this occasion."; status.className = "form-status error"; return; }
-    status.textContent = "Merging…";
-    status.className = "form-status";
-    try {
-      await api("/api/events/merge", { method: "POST", body: { ids: [detail.id, other] } });
-      await reload("Occasions merged.");
-    } catch (err) {
-      status.textContent = err.message;
-      status.className = "form-status error";
-    }
-  });
-  return form;
+function correctionText(c) {
+  let value = c.value;
+  if (value && typeof value === "object") {
+    value = Array.isArray(value)
+      ? value.map((v) => (v && typeof v === "object" ? v.name || v.title || v.type || JSON.stringify(v) : v)).join(", ")
+      : Object.values(value).filter(Boolean).join(", ");
+  }
+  return `${humanize(c.field)} set to ${value === null || value === undefined || value === "" ? "—" : value}` +
+    (c.user ? ` by ${c.user}` : "") + (c.at ? ` (${String(c.at).slice(0, 16).replace("T", " ")})` : "");
 }
 
 export async function render(main, ctx) {
@@ -217,14 +148,18 @@ export async function render(main, ctx) {
   let flash = "";
   const draw = async () => {
     const detail = await get(`/api/events/${encodeURIComponent(id)}`, null, { signal });
+    const trail = session.user
+      ? await get(`/api/events/${encodeURIComponent(detail.id)}/audit`, null, { signal }).catch(() => null) : null;
     if (signal.aborted) return;
     const ev = detail.event || {};
     const loc = ev.location || {};
     const reports = detail.reports || [];
+    const evidence = detail.evidence || {};
     const title = detail.title || occasionTitle({}, ev.type, ev.countries); // the one title, as listed
     document.title = `${title} — milcoop`;
     const place = [loc.city, loc.country ? countryName(loc.country) : null].filter(Boolean).join(", ");
     const participants = ev.participants || [];
+    const reload = async (msg) => { flash = msg; await draw(); };
     const body = h("div", { class: "event-page" },
       h("nav", { class: "breadcrumb", "aria-label": "Breadcrumb" }, h("a", { href: "#/events" }, "Timeline"), " / ", h("span", {}, id)),
       h("header", { class: "event-head" },
@@ -240,23 +175,23 @@ export async function render(main, ctx) {
       h("div", { class: "event-grid" },
         h("div", { class: "event-main" },
           conflictsPanel(detail.conflicts),
-          section("Facts", dl([
-            ["Date", formatDate(ev.date)],
-            ["Place", place || null],
-            ["Countries", (ev.countries || []).length ? h("span", { class: "chips" }, ev.countries.map((c) => countryChip(c))) : null],
-            ["Organisations", (ev.orgs || []).join(", ")],
-            ["Areas", (ev.areas || []).map(humanize).join(", ")],
-          ])),
-          section(`Participants (${participants.length})`, participantsTable(participants)),
-          (ev.documents || []).length ? section("Documents", h("ul", { class: "plain-list" }, ev.documents.map((d) =>
-            h("li", {}, h("strong", {}, humanize(d.type)), " ", period(d.period), " ", badge(d.status || "mentioned", "status"))))) : null,
-          (ev.exercises || []).length ? section("Exercises", h("ul", { class: "plain-list" }, ev.exercises.map((x) =>
-            h("li", {}, h("strong", {}, x.name), " ", badge(x.status || "held", "status"))))) : null,
+          detail.note ? h("section", { class: "panel note-panel", "aria-labelledby": "note-title" },
+            h("h2", { class: "panel-title", id: "note-title" }, "Analyst's note"),
+            h("p", { class: "note-text", "data-testid": "note" }, detail.note)) : null,
+          factsPanel(ev, evidence, place),
+          section(`Participants (${participants.length})`, participants.length
+            ? h("ul", { class: "fact-rows participants" }, participants.map((p, i) => participantRow(p, (evidence.participants || [])[i])))
+            : h("p", { class: "muted" }, "No participants were named.")),
+          (ev.documents || []).length ? section(`Documents (${ev.documents.length})`, h("ul", { class: "fact-rows" },
+            ev.documents.map((d, i) => documentRow(d, (evidence.documents || [])[i])))) : null,
+          (ev.exercises || []).length ? section(`Exercises (${ev.exercises.length})`, h("ul", { class: "fact-rows" },
+            ev.exercises.map((x, i) => exerciseRow(x, (evidence.exercises || [])[i])))) : null,
           reportsPanel(reports, detail, ctx)),
         h("aside", { class: "event-side" },
-          reviewPanel(detail, ctx, async (msg) => { flash = msg; await draw(); }),
-          (detail.corrections || []).length ? section("Corrections", h("ul", { class: "plain-list small" },
+          await reviewPanel(detail, ctx, reload),
+          trail ? auditPanel(trail) : (detail.corrections || []).length ? section("Corrections", h("ul", { class: "plain-list small" },
             detail.corrections.map((c) => h("li", {}, correctionText(c))))) : null)));
+    if (signal.aborted) return;
     clear(main).append(body);
   };
   try {

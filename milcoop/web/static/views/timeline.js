@@ -6,7 +6,9 @@ import { h, append, clear, occasionTitle, badge, countryChip, countryName, flag,
 
 export const EVENT_TYPES = ["visit", "meeting", "signing", "exercise", "call", "multilateral", "award",
   "training", "industry", "deployment"];
-const REVIEW = [["all", "All"], ["unreviewed", "Unreviewed"], ["confirmed", "Confirmed"], ["rejected", "Rejected"]];
+// The default hides rejected occasions; "all" and "rejected" show them (the API's reviewed=).
+const REVIEW = [["", "Not rejected"], ["all", "All, rejected too"], ["unreviewed", "Unreviewed"], ["confirmed", "Confirmed"],
+  ["rejected", "Rejected"]];
 const SORTS = [["-date", "Newest first"], ["date", "Oldest first"], ["sources", "Most sources"], ["title", "Title A–Z"]];
 const PER_PAGE = 50;
 // the filters the API reads (``view`` and ``page`` are the page's own)
@@ -59,7 +61,7 @@ function filterForm(query, navigate) {
       h("input", { id: "f-include_undated", name: "include_undated", type: "checkbox", value: "true",
         checked: query.include_undated === "true" }), " Include undated")),
     field("reviewed", "Review", h("select", { id: "f-reviewed", name: "reviewed" },
-      REVIEW.map(([v, l]) => h("option", { value: v, selected: (query.reviewed || "all") === v }, l)))),
+      REVIEW.map(([v, l]) => h("option", { value: v, selected: (query.reviewed || "") === v }, l)))),
     field("sort", "Order", h("select", { id: "f-sort", name: "sort" },
       SORTS.map(([v, l]) => h("option", { value: v, selected: (query.sort || "-date") === v }, l)))),
     h("div", { class: "field field-actions" },
@@ -68,7 +70,6 @@ function filterForm(query, navigate) {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(form));
-    if (data.reviewed === "all") delete data.reviewed;
     if (data.sort === "-date") delete data.sort;
     if (query.view) data.view = query.view;
     navigate("#/events" + toQuery(data));
@@ -195,7 +196,7 @@ function activeFilters(query) {
   if (query.from) parts.push(["from", `from ${formatDate(query.from)}`]);
   if (query.to) parts.push(["to", `until ${formatDate(query.to)}`]);
   if (query.q) parts.push(["q", `“${query.q}”`]);
-  if (query.reviewed && query.reviewed !== "all") parts.push(["reviewed", query.reviewed]);
+  if (query.reviewed) parts.push(["reviewed", query.reviewed === "all" ? "rejected too" : query.reviewed]);
   if (query.include_undated === "true") parts.push(["include_undated", "with undated"]);
   if (!parts.length) return null;
   return h("div", { class: "active-filters", "aria-label": "Active filters" },
