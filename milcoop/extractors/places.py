@@ -97,6 +97,9 @@ def party_orgs(doc: Doc, lex: Lexicon, sentences: list[Sentence]) -> list[str]:
             before = doc.text[max(sent.start, hit.start - 30):hit.start]
             if lex.search("reporting", before):
                 continue
+            after = lex.search("org_context_after", doc.text[hit.end:min(sent.end, hit.end + 30)])
+            if after is not None and not doc.text[hit.end:hit.end + after.start()].strip():
+                continue  # "UN peacekeeping missions", "NATO-led": the organisation qualifies its programme
             if hit.value not in out:
                 out.append(hit.value)
     return out

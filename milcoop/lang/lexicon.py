@@ -7,6 +7,7 @@ pattern notation into regular expressions:
 - ``*`` after a letter: any word ending (``визит*`` = визит, визита, визитом)
 - a space: any run of whitespace (a multiword cue may start inside a glued word)
 - ``~``: up to two intervening words
+- a leading ``-``: the second half of a hyphenated compound (``-led``)
 - an ALL-CAPS word (``ВМС``, ``ООН``) matches case-sensitively
 - anything else is regular-expression syntax
 """
@@ -40,7 +41,10 @@ MATCHES_KEPT = 4096
 
 def _start(pattern: str) -> str:
     """A cue starts a word, except that a multiword cue is specific enough to match inside words glued
-    by scraping ("являютсяподготовка военных кадров")."""
+    by scraping ("являютсяподготовка военных кадров"), and a cue that starts with a hyphen is the second
+    half of a compound ("-led" in "NATO-led")."""
+    if pattern.strip().startswith("-"):
+        return ""
     first = pattern.strip().split(" ")[0]
     glued = " " in pattern.strip() and re.fullmatch(r"\w{5,}\*?", first)
     return "" if glued else WORD_START

@@ -120,3 +120,19 @@ def test_a_place_of_an_earlier_occasion_is_not_this_ones(rules_only, lang, text,
 ])
 def test_earlier_news_of_this_occasion_keeps_its_venue(rules_only, lang, text, city):
     assert _location(rules_only, lang, text).city == city
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("Kazakhstan and India opened a joint military exercise in Almaty on Monday. The troops will train to "
+     "neutralise threats they may face in UN peacekeeping operations.", []),
+    ("The defence ministers of Kazakhstan and Lithuania met in Vilnius. The Lithuanian minister said his army "
+     "conducts exercises jointly with NATO partners and allies.", []),
+    ("Kazakhstan and India opened a joint military exercise in Almaty on Monday. The exercise is held under the "
+     "UN mandate, and UN observers attend it.", ["UN"]),
+])
+def test_an_organisation_that_qualifies_its_programme_is_no_party(text, orgs):
+    """'UN peacekeeping operations', 'NATO partners': context; a UN mandate and UN observers: a party."""
+    import milcoop
+
+    events = milcoop.extract(text, lang="en", published="2024-05-10").events
+    assert [e.orgs for e in events] == [orgs]
