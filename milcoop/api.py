@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InvalidValue, MilcoopError
 from .records import Article, ArticleExtraction, RawDocument
 from .writer import IngestReport
 
@@ -135,31 +135,77 @@ def reextract(db: str | None = None, *, extractor=None, on_article=None, on_tota
     return count
 
 
-def events(db: str | None = None, *, reports: bool = False, **filters):
-    """Stored occasions (or, with ``reports=True``, every report) matching the filters.
+def occasions(db: str | None = None, *, country: str | None = None, partner: str | None = None,
+              type: str | None = None, date_from: str | None = None, date_to: str | None = None,
+              text: str | None = None, reviewed: str | None = None, sort: str = "-date",
+              include_undated: bool = False):
+    """The occasions matching the filters as every reader shows them (``milcoop.corrected.Listing``):
+    reports merged, review applied (rejected ones only with ``reviewed='rejected'`` or ``'all'``),
+    titled from their facts; ``undated`` counts the undated ones a date filter leaves out unless
+    ``include_undated``. Dates take a year, a month or a day (``2012``, ``2012-07``, ``2012-07-15``)."""
+    from .corrected import Corrected
+    from .store import open_store
+    from .validate import choice, iso_date
 
-    Filters: country, partner, type, date_from, date_to, text, limit.
+    checked = {"date_from": date_from and iso_date(date_from, "from"), "date_to": date_to and iso_date(date_to, "to")}
+    if type:
+        from .schema import EVENT_TYPES
+
+        choice(type, EVENT_TYPES, "type")
+    with open_store(db) as store:
+        try:
+            return Corrected(store).listing(country=country, partner=partner, type=type, text=text,
+                                            reviewed=reviewed, sort=sort, include_undated=include_undated,
+                                            **checked)
+        except MilcoopError:
+            raise
+        except ValueError as exc:  # a bad ``reviewed`` or ``sort``: the message names it
+            raise InvalidValue(str(exc)) from None
+
+
+def events(db: str | None = None, *, reports: bool = False, limit: int | None = None, **filters):
+    """Stored occasions (``OccasionView``: one per occasion, as ``occasions`` lists them) or, with
+    ``reports=True``, every report as extracted (``EventRow``; no review applied).
+
+    Filters: country, partner, type, date_from, date_to, text, reviewed, sort, include_undated; limit.
     """
+    if reports:
+        from .store import open_store
+
+        filters.pop("include_undated", None)
+        with open_store(db) as store:
+            return store.events(limit=limit, **filters)
+    items = occasions(db, **filters).items
+    return items[:limit] if limit else items
+
+
+def event(event_id: str, db: str | None = None) -> dict | None:
+    """One occasion (by its id or a report's event id) as ``GET /api/events/{id}`` gives it: the merged,
+    corrected record, its title, review state, corrections, reports and where the reports disagree."""
+    from .corrected import Corrected
     from .store import open_store
 
     with open_store(db) as store:
-        return store.events(**filters) if reports else store.occasions(**filters)
+        return Corrected(store).detail(event_id)
 
 
-def event(event_id: str, db: str | None = None):
+def article(article_id: str, db: str | None = None) -> dict | None:
+    """An article (by id or external id) with the span of every stored fact (``GET /api/articles/{id}``)."""
     from .store import open_store
 
     with open_store(db) as store:
-        return store.event(event_id)
+        return store.article_record(article_id)
 
 
-def export(db: str | None = None, format: str = "json", network: str = "partners") -> str | bytes:
+def export(db: str | None = None, format: str = "json", network: str = "partners", of: str = "records",
+           **filters) -> str | bytes:
     """The stored records, review applied: JSON Lines (the schema) or CSV (one row per event) as text;
     Parquet (events table) or GraphML (``network``: partners or persons) as bytes; ``jsonl``: a full
-    dump as text (``dump`` streams it). See ``milcoop.exports``."""
+    dump as text (``dump`` streams it). ``of="occasions"`` (JSON or CSV): one row per occasion, as
+    ``occasions(**filters)`` lists them. See ``milcoop.exports``."""
     from .exports import export_bytes
 
-    data = export_bytes(db, format, network)
+    data = export_bytes(db, format, network, of=of, filters=filters or None)
     return data.decode("utf-8") if format in ("json", "csv", "jsonl") else data
 
 
@@ -174,7 +220,7 @@ def dump(sink, db: str | None = None):
 
 def import_dump(path: str | Path, db: str | None = None):
     """Read a full dump into a database holding no records yet (all or nothing); return counts by record kind."""
-    from .errors import InputError
+    from .errors import InputError, InvalidValue, MilcoopError
     from .store import open_store
     from .store.dump import read_dump
 
@@ -222,11 +268,14 @@ def people(db: str | None = None, *, role: str | None = None, country: str | Non
 
 
 def person(query: str, db: str | None = None) -> list[dict]:
-    """Dossiers of the persons whose spellings match ``query`` (any script)."""
+    """Dossiers of the persons whose spellings match ``query`` (any script), review applied (as
+    ``GET /api/people/{id}``: corrected names, occasions as listed)."""
+    from .corrected import Corrected
     from .store import open_store
 
     with open_store(db) as store:
-        return [store.dossier(p["id"]) for p in store.find_persons(query)]
+        corrected = Corrected(store)
+        return [corrected.person(store.dossier(p["id"])) for p in store.find_persons(query)]
 
 
 def documents(db: str | None = None, *, country: str | None = None, partner: str | None = None,

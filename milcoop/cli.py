@@ -17,16 +17,17 @@ from typing import Optional
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.markup import escape
 from rich.text import Text
 
 from . import api, validate
 from .cluster import check_address
 from .errors import InputError, MilcoopError
-from .progress import by_bytes, by_count
-from .workers import available_cores
-from .exports import FORMATS, NETWORKS
 from .documents import SORTS as DOCUMENT_SORTS
+from .exports import EXPORTS_OF, FORMATS, NETWORKS
+from .progress import by_bytes, by_count
 from .schema import DOCUMENT_STATUSES, DOCUMENT_TYPES, EVENT_TYPES, ROLES
+from .workers import available_cores
 
 app = typer.Typer(help="milcoop: news about military diplomacy -> a record of who met whom, "
                        "when, where and what they signed.", no_args_is_help=True,
@@ -173,71 +174,132 @@ def events(country: Optional[str] = typer.Option(None, help="Events involving th
            partner: Optional[str] = typer.Option(None, help="... together with this country", callback=COUNTRY),
            type: Optional[str] = typer.Option(None, "--type", help="visit, meeting, signing, ...",
                                               callback=_one_of(EVENT_TYPES)),
-           date_from: Optional[str] = typer.Option(None, "--from", help="ISO date, e.g. 2012 or 2012-07",
-                                                   callback=DATE),
-           date_to: Optional[str] = typer.Option(None, "--to", help="ISO date", callback=DATE),
+           date_from: Optional[str] = typer.Option(None, "--from", help="A year, month or day: 2012, 2012-07, "
+                                                   "2012-07-15 (inclusive)", callback=DATE),
+           date_to: Optional[str] = typer.Option(None, "--to", help="A year, month or day (inclusive)",
+                                                 callback=DATE),
+           include_undated: bool = typer.Option(False, "--include-undated",
+                                                help="Also list the undated occasions a date filter leaves out"),
            search: Optional[str] = typer.Option(None, "--search", "-q", help="Text search",
                                                 callback=_checked(validate.search)),
+           reviewed: Optional[str] = typer.Option(None, "--reviewed", help="all, confirmed, rejected or unreviewed "
+                                                  "(default: all but rejected)",
+                                                  callback=_one_of(("all", "confirmed", "rejected", "unreviewed"))),
            limit: int = typer.Option(100, min=1, help="At most this many rows"),
-           reports: bool = typer.Option(False, "--reports", help="Every report, not one row per occasion"),
+           reports: bool = typer.Option(False, "--reports", help="Every report as extracted, not one row per occasion"),
+           wide: bool = typer.Option(False, "--wide", help="More columns (for a wide terminal)"),
            as_json: bool = typer.Option(False, "--json", help="JSON Lines instead of a table"),
            db: Optional[str] = DbOption):
-    """List stored events, one row per occasion with its number of sources, newest first."""
+    """List stored occasions, one row each (reports merged, review applied), newest first."""
+    filters = dict(country=country, partner=partner, type=type, date_from=date_from, date_to=date_to, text=search)
     try:
-        rows = api.events(db, reports=reports, country=country, partner=partner, type=type,
-                          date_from=date_from, date_to=date_to, text=search, limit=limit)
+        if reports:
+            rows, found = api.events(db, reports=True, limit=limit, **filters), None
+        else:
+            found = api.occasions(db, reviewed=reviewed, include_undated=include_undated, **filters)
+            rows = found.items[:limit]
     except MilcoopError as exc:
         _fail(exc)
     if as_json:
         for r in rows:
-            sys.stdout.write(r.model_dump_json() + "\n")
-        return
-    table = Table(title=f"{len(rows)} events", show_lines=True)
+            sys.stdout.write((json.dumps(r.row(), ensure_ascii=False) if found else r.model_dump_json()) + "\n")
+    elif not rows:
+        out.print("no occasions match these filters" if found is not None else "no reports match these filters")
+    elif found is None:
+        out.print(_reports_table(rows))
+    else:
+        out.print(_occasions_table(rows, len(found.items), wide))
+    if found is not None and found.undated and not found.undated_included:
+        err.print(f"{found.undated} undated {'occasion' if found.undated == 1 else 'occasions'} "
+                  "also match the other filters (--include-undated lists them)", highlight=False)
+
+
+def _occasions_table(views, total: int, wide: bool) -> Table:
+    """Occasions as a table that fits 80 columns: the title wraps; ``wide`` adds type, place and participants."""
+    shown = f"{len(views)} of {total}" if len(views) < total else str(total)
+    table = Table(title=f"{shown} occasions", show_lines=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("title", ratio=1, min_width=20, overflow="fold")
+    if wide:
+        table.add_column("type")
+        table.add_column("place")
+        table.add_column("participants")
+    table.add_column("src", justify="right", no_wrap=True)
+    for v in views:
+        cells = [v.id, v.date or "–", v.title]
+        if wide:
+            cells += [", ".join(v.types), " ".join(x for x in (v.city, v.country) if x) or "–",
+                      "\n".join(v.participants) or "–"]
+        table.add_row(*cells, str(v.sources))
+    return table
+
+
+def _reports_table(rows) -> Table:
+    table = Table(title=f"{len(rows)} reports", show_lines=True)
     table.add_column("id", no_wrap=True)
     table.add_column("date", no_wrap=True)
     table.add_column("type")
-    table.add_column("place")
     table.add_column("countries")
-    table.add_column("participants")
-    table.add_column("sources", justify="right")
+    table.add_column("article", ratio=1, min_width=16, overflow="fold")
     for r in rows:
-        table.add_row(r.id, r.date or "–", ", ".join(r.types),
-                      " ".join(x for x in (r.city, r.country) if x) or "–",
-                      " ".join(r.countries + r.orgs), "\n".join(r.participants) or "–", str(r.sources))
-    out.print(table)
+        table.add_row(r.id, r.date or "–", ", ".join(r.types), " ".join(r.countries),
+                      r.title or r.external_id or r.article_id)
+    return table
 
 
 @app.command()
-def show(event_id: str, db: Optional[str] = DbOption):
-    """One event with its facts and evidence sentences highlighted in the article."""
+def show(event_id: str = typer.Argument(..., help="An occasion id (oc-…) or a report's event id (ev-…)"),
+         as_json: bool = typer.Option(False, "--json", help="The occasion as JSON (as GET /api/events/ID)"),
+         db: Optional[str] = DbOption):
+    """One occasion (reports merged, review applied) and the evidence of a report: the sentences its facts
+    rest on, then the article with them highlighted (the report given, else the first)."""
     try:
         detail = api.event(event_id, db)
+        if detail is None:
+            err.print(f"[red]error:[/red] no occasion or event {event_id!r}")
+            raise typer.Exit(2)
+        report = next((r for r in detail["reports"] if r["event_id"] == event_id), None) or \
+            (detail["reports"][0] if detail["reports"] else None)
+        article = api.article(report["article_id"], db) if report else None
     except MilcoopError as exc:
         _fail(exc)
-    if detail is None:
-        err.print(f"[red]error:[/red] no event {event_id!r}")
-        raise typer.Exit(2)
-    d = detail.model_dump()
-    ev = d["event"]
-    out.print(f"[bold]{event_id}[/bold]  {', '.join(ev['type'])}  {ev.get('date') or 'date unknown'}  "
-              f"{(ev.get('location') or {}).get('city') or ''} {(ev.get('location') or {}).get('country') or ''}")
-    out.print(f"countries: {', '.join(ev['countries'])}   orgs: {', '.join(ev['orgs']) or '–'}")
+    if as_json:
+        print(json.dumps(detail, ensure_ascii=False))
+        return
+    ev = detail["event"]
+    loc = ev.get("location") or {}
+    place = ", ".join(x for x in (loc.get("city"), loc.get("country")) if x) or "place unknown"
+
+    def say(text: str) -> None:  # data, not markup: a name or quote may hold [brackets]
+        out.print(text, highlight=False, markup=False)
+
+    out.print(Text(detail["title"], style="bold"))
+    say(f"{detail['id']}  {', '.join(ev['type']) or '–'}  {ev.get('date') or 'date unknown'}  {place}")
+    say(f"{detail['sources']} {'source' if detail['sources'] == 1 else 'sources'}, review: "
+        f"{detail['review_state'] or 'none'}{' (corrected)' if detail['corrected'] else ''}")
+    say(f"countries: {', '.join(ev['countries']) or '–'}   orgs: {', '.join(ev['orgs']) or '–'}")
     for p in ev["participants"]:
-        out.print(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})")
+        say(f"  person: {p['name']} ({p.get('country') or '?'}, {p.get('role')}, {p.get('rank') or '-'})")
     for doc in ev["documents"]:
-        out.print(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}")
+        say(f"  document: {doc['type']} {doc.get('period') or ''} {doc['status']}")
     for x in ev["exercises"]:
-        out.print(f"  exercise: {x['name']} ({x['status']})")
-    out.print(f"  areas: {', '.join(ev['areas']) or '–'}")
-    article = d["article"]
-    out.print("[bold]evidence[/bold]")
-    for span in ev.get("evidence") or []:
-        quote = article["text"][span["start"]:span["end"]].replace("\n", " ")
-        out.print(f"  [{span['start']}:{span['end']}] {quote}", highlight=False)
+        say(f"  exercise: {x['name']} ({x['status']})")
+    say(f"  areas: {', '.join(ev['areas']) or '–'}")
+    if not article:
+        return
+    facts = [f for f in article["facts"] if f["event_id"] == report["event_id"]]
+    spans: dict[tuple[int, int], list[str]] = {}
+    for f in facts:  # one line per quoted sentence, naming every fact it supports
+        spans.setdefault((f["start"], f["end"]), []).append(f["label"] if f["kind"] != "event" else "event")
+    out.print(f"[bold]evidence[/bold] of {report['event_id']}")
+    for (start, end), labels in spans.items():
+        quote = article["text"][start:end].replace("\n", " ")
+        say(f"  [{start}:{end}] {', '.join(dict.fromkeys(labels))}: {quote}")
     out.rule(article.get("title") or article.get("url") or article.get("id"))
     text = Text(article["text"])
-    for span in d.get("evidence") or []:
-        text.stylize("bold black on yellow", span["start"], span["end"])
+    for f in facts:
+        text.stylize("bold black on yellow", f["start"], f["end"])
     out.print(text)
 
 
@@ -247,6 +309,7 @@ def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, 
                country: Optional[str] = typer.Option(None, help="alpha-2 code", callback=COUNTRY),
                on: Optional[str] = typer.Option(None, help="Only who held the office on this ISO date (needs --role)",
                                                 callback=DATE),
+               wide: bool = typer.Option(False, "--wide", help="Also when each was seen, and how often"),
                as_json: bool = typer.Option(False, "--json"),
                db: Optional[str] = DbOption):
     """Who held which office when: from the officials reference where it records the office, from the
@@ -259,11 +322,13 @@ def people_cmd(role: Optional[str] = typer.Option(None, help="defense_minister, 
         print(json.dumps(result, ensure_ascii=False))
         return
     table = Table(title="holders on " + on if on else "positions over time")
-    for c in ("person", "role", "country", "term", "basis", "seen", "sightings"):
-        table.add_column(c)
+    for c in ("person", "role", "country", "term", "basis") + (("seen", "sightings") if wide else ()):
+        table.add_column(c, no_wrap=c == "country")
     for t in result["tenures"]:
-        seen = f"{t['first_seen']} .. {t['last_seen']}" if t["first_seen"] else "–"
-        table.add_row(t["name"], t["role"], t["country"] or "–", _term(t), t["basis"], seen, str(t["observations"]))
+        row = [t["name"], t["role"].replace("_", " "), t["country"] or "–", _term(t), t["basis"]]
+        if wide:
+            row += [f"{t['first_seen']} .. {t['last_seen']}" if t["first_seen"] else "–", str(t["observations"])]
+        table.add_row(*row)
     out.print(table)
     for f in result["flags"]:
         out.print(_flagged(f), highlight=False)
@@ -310,10 +375,12 @@ def person_cmd(name: str = typer.Argument(..., help="Any spelling: Жаксыл�
         for f in d["flags"]:
             out.print("  " + _flagged(f), highlight=False)
         table = Table(title="occasions")
-        for c in ("date", "type", "countries", "partners", "reports"):
-            table.add_column(c)
+        table.add_column("date", no_wrap=True)
+        table.add_column("occasion", ratio=2)
+        table.add_column("partners", ratio=1)
+        table.add_column("reports", justify="right")
         for o in d["occasions"]:
-            table.add_row(o["date"] or "–", ", ".join(o["types"]), " ".join(o["countries"]),
+            table.add_row(o["date"] or "–", o.get("title") or ", ".join(o["types"]) + " " + " ".join(o["countries"]),
                           "\n".join(o["partners"]) or "–", str(o["reports"]))
         out.print(table)
         for doc in d["documents"]:
@@ -334,6 +401,7 @@ def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of
                                                      help="A status dated that year, or a period covering it"),
                   sort: str = typer.Option("-date", help="-date, date, type, status or parties",
                                            callback=_one_of(DOCUMENT_SORTS)),
+                  wide: bool = typer.Option(False, "--wide", help="Also each document's id and its occasions"),
                   as_json: bool = typer.Option(False, "--json", help="JSON Lines, one document a line"),
                   as_csv: bool = typer.Option(False, "--csv", help="CSV, one document a row"),
                   db: Optional[str] = DbOption):
@@ -354,12 +422,17 @@ def documents_cmd(country: Optional[str] = typer.Option(None, help="Documents of
         sys.stdout.write(csv_text(records))
         return
     table = Table(title=f"{len(records)} documents")
-    for c in ("document", "period", "parties", "status", "history"):
-        table.add_column(c, overflow="fold")
+    for c in (("id",) if wide else ()) + ("document", "period", "parties", "status", "history") \
+            + (("occasions",) if wide else ()):
+        if c == "document":
+            table.add_column(c, ratio=1, min_width=16, overflow="fold")
+        else:
+            table.add_column(c, no_wrap=c in ("id", "period"), overflow="fold")
     for r in records:
         history = "\n".join(f"{h['date'] or 'undated'}: {h['status']}" for h in r.history)
-        table.add_row(name_of(r) + f"\n[dim]{r.type} {r.id}[/dim]", period_text(r.period) or "–",
-                      " ".join(r.countries), r.status, history)
+        table.add_row(*([r.id] if wide else []), escape(name_of(r)) + f"\n[dim]{r.type}[/dim]",
+                      period_text(r.period) or "–", " ".join(r.countries), r.status, history,
+                      *([str(len(r.occasions))] if wide else []))
     out.print(table)
 
 
@@ -368,6 +441,9 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
                                        "(a full dump that milcoop import reads back)", callback=_one_of(FORMATS)),
            network: str = typer.Option("partners", "--network", help="graphml: partners (countries) or persons",
                                        callback=_one_of(NETWORKS)),
+           of: str = typer.Option("records", "--of", help="json/csv: the schema records of each article, or "
+                                  "occasions (one row each, as milcoop events lists them)",
+                                  callback=_one_of(EXPORTS_OF)),
            output: Optional[Path] = typer.Option(None, "-o", "--output",
                                                  help="Write here (needed for parquet and graphml)"),
            db: Optional[str] = DbOption):
@@ -375,9 +451,11 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
     everything as stored but user accounts (jsonl)."""
     from .exports import write_export
 
+    if of == "occasions" and format not in ("json", "csv"):
+        _fail(ValueError(f"--of occasions exports json or csv, not {format}"))
     try:
         if output:
-            for path in write_export(output, db, format, network):
+            for path in write_export(output, db, format, network, of):
                 err.print(f"wrote {path}")
             return
         if format in ("parquet", "graphml"):
@@ -385,7 +463,7 @@ def export(format: str = typer.Option("json", "--format", "-f", help="json, csv,
         if format == "jsonl":
             api.dump(sys.stdout, db)
             return
-        sys.stdout.write(api.export(db, format))
+        sys.stdout.write(api.export(db, format, of=of))
     except (MilcoopError, ValueError) as exc:
         _fail(exc)
     except OSError as exc:

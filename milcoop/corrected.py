@@ -1,7 +1,9 @@
-"""Reads with the analysts' review laid over the machine output.
+"""Reads with the analysts' review laid over the machine output: the one view of an occasion.
 
-Every read the web API and the exports make goes through here: an occasion's
-corrected fields win over the extracted ones, its review state is attached,
+Every read goes through here (the CLI, the Python API, the REST API, the
+exports and so the web UI): an occasion's reports are merged into one record
+(``merge_events``), its corrected fields win over the extracted ones, it gets a
+title made from those facts (``milcoop.titles``), its review state is attached,
 rejected occasions drop out of default listings, and (through the stored
 overrides) merged and split occasions and persons show as the analyst left
 them. Listing filters run on the corrected values.
@@ -15,19 +17,85 @@ from functools import cached_property
 from itertools import combinations
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from .evidence import fact_evidence
 from .patches import EventPatch, PersonPatch, valid_fields
 from .records import Event
 from .schema import iso_date
 from .store import Store
 from .store.review import Review
+from .titles import country_label, local_title, title as fact_title
 
 log = logging.getLogger(__name__)
 REVIEWED = ("default", "all", "confirmed", "rejected", "unreviewed")
-SORTS = ("-date", "date", "sources", "-sources")
+SORTS = ("-date", "date", "sources", "-sources", "title", "-title")
 CONFLICT_FIELDS = ("date", "city", "country")
 NETWORK_KINDS = ("all", "bilateral", "multilateral")
 NOT_EVENT_FIELDS = ("note",)  # corrections about an occasion that are not fields of its event record
+
+
+class OccasionView(BaseModel):
+    """One occasion as every reader shows it: its reports merged, the review applied, a title from its facts."""
+
+    id: str
+    title: str = Field(description="made from the facts (milcoop.titles), in English")
+    title_local: str | None = Field(None, description="the same in the first report's language, if not English")
+    headline: str | None = Field(None, description="the first report's article title, as published")
+    lang: str | None = Field(None, description="the first report's language")
+    event: Event = Field(description="the merged record, corrections applied (evidence stays with the reports)")
+    sources: int = Field(description="articles reporting the occasion")
+    reports: list[str] = Field(default_factory=list, description="the event ids of its reports")
+    review_state: str | None = None
+    corrected: bool = False
+    note: str | None = Field(None, description="the analyst's free-text note on the occasion")
+
+    @property
+    def date(self) -> str | None:
+        return self.event.date
+
+    @property
+    def types(self) -> list[str]:
+        return list(self.event.type)
+
+    @property
+    def city(self) -> str | None:
+        return self.event.location.city
+
+    @property
+    def country(self) -> str | None:
+        return self.event.location.country
+
+    @property
+    def countries(self) -> list[str]:
+        return list(self.event.countries)
+
+    @property
+    def orgs(self) -> list[str]:
+        return list(self.event.orgs)
+
+    @property
+    def participants(self) -> list[str]:
+        return [p.name for p in self.event.participants]
+
+    def row(self) -> dict:
+        """The flat listing row (REST ``/api/events`` items, CLI tables, occasion exports)."""
+        return {"id": self.id, "title": self.title, "title_local": self.title_local, "lang": self.lang,
+                "headline": self.headline,
+                "date": self.date, "types": self.types, "city": self.city, "country": self.country,
+                "countries": self.countries, "orgs": self.orgs, "areas": list(self.event.areas),
+                "participants": self.participants,
+                "documents": [f"{d.type} {d.status}" for d in self.event.documents],
+                "exercises": [x.name for x in self.event.exercises], "sources": self.sources,
+                "review_state": self.review_state, "corrected": self.corrected}
+
+
+class Listing(BaseModel):
+    """A filtered list of occasions, with how many undated ones the date filters left out."""
+
+    items: list[OccasionView]
+    undated: int = Field(description="undated occasions matching every other filter")
+    undated_included: bool = Field(description="whether those are among the items")
 
 
 def country_name(code: str | None) -> str | None:
@@ -133,15 +201,21 @@ class Corrected:
 
     # -- occasions ----------------------------------------------------------
 
-    def rows(self, *, country: str | None = None, partner: str | None = None, type: str | None = None,
-             date_from: str | None = None, date_to: str | None = None, text: str | None = None,
-             reviewed: str | None = None, sort: str = "-date") -> list[dict]:
-        """Occasion rows (dicts of the API listing) matching every filter, corrected, sorted.
+    def listing(self, *, country: str | None = None, partner: str | None = None, type: str | None = None,
+                date_from: str | None = None, date_to: str | None = None, text: str | None = None,
+                reviewed: str | None = None, sort: str = "-date", include_undated: bool = False) -> Listing:
+        """The occasions matching every filter, corrected, sorted (undated last in date orders).
 
-        Every occasion's corrected row is built once per store revision
-        (``Store.memo``) and each request only filters and sorts them, so the
-        server answers many readers without rebuilding the occasions for each.
-        The rows are shared between requests: read-only.
+        ``date_from``/``date_to`` take a year, a month or a day, inclusive at the coarser
+        precision of the two sides ('2012' .. '2013' holds 2013-12-31 and an occasion dated
+        '2013'). An undated occasion cannot be placed in a date range: it is counted in
+        ``undated`` and listed only with ``include_undated``.
+        ``text`` matches the words of a report's article, a participant's name or
+        the occasion's title (as listed, so a title typed back finds its occasion).
+
+        Every occasion's view is built once per store revision (``Store.memo``) and each
+        request only filters and sorts them, so the server answers many readers without
+        rebuilding the occasions for each. The views are shared between requests: read-only.
         """
         reviewed = reviewed or "default"
         if reviewed not in REVIEWED:
@@ -149,60 +223,75 @@ class Corrected:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
         date_from, date_to = _check_date(date_from, "from"), _check_date(date_to, "to")
-        matched = None
-        if text and text.strip():
+        dated_range = bool(date_from or date_to)
+        matched, needle = None, (text or "").strip().casefold()
+        if needle:
             matched = self.store.memo(("matching", text), lambda: frozenset(
                 r.occasion_id or r.id for r in self.store.events(text=text)))
-        out = []
-        for row in self.store.memo(("occasion rows",), self._all_rows):
-            if matched is not None and row["id"] not in matched:
+        out, undated = [], 0
+        for view in self.views():
+            # words of its articles or participants, or of the title every reader shows for it
+            if matched is not None and view.id not in matched and not any(
+                    needle in (t or "").casefold() for t in (view.title, view.title_local)):
                 continue
-            state = row["review_state"]
+            state = view.review_state
             if reviewed == "default" and state == "rejected":
                 continue
             if reviewed in ("confirmed", "rejected") and state != reviewed:
                 continue
             if reviewed == "unreviewed" and state is not None:
                 continue
-            codes = {c.upper() for c in row["countries"]}
+            codes = {c.upper() for c in view.event.countries}
             if any(c and c.strip().upper() not in codes for c in (country, partner)):
                 continue
-            if type and type not in row["types"]:
+            if type and type not in view.event.type:
                 continue
-            if not _date_in(row["date"], date_from, date_to):
+            if not view.date:
+                undated += 1
+                if dated_range and not include_undated:
+                    continue
+            elif not _date_in(view.date, date_from, date_to):
                 continue
-            out.append(row)
-        return sort_rows(out, sort)
+            out.append(view)
+        return Listing(items=sort_views(out, sort), undated=undated,
+                       undated_included=include_undated or not dated_range)
 
-    def _all_rows(self) -> list[dict]:
-        """Every occasion's row, corrected, in the store's order."""
-        occasions = self.store.occasions()
-        titles = self.store.article_titles([o.article_id for o in occasions])
-        return [self._row(o, titles.get(o.article_id)) for o in occasions]
+    def rows(self, **filters) -> list[dict]:
+        """The listing rows (``OccasionView.row``) of ``listing(**filters)``."""
+        return [v.row() for v in self.listing(**filters).items]
 
-    def _row(self, o, title: str | None) -> dict:
-        fields = self.fields.get(o.id, {})
-        row = {"id": o.id, "date": o.date, "types": list(o.types), "city": o.city, "country": o.country,
-               "countries": list(o.countries), "orgs": list(o.orgs), "areas": list(o.areas),
-               "participants": list(o.participants), "sources": o.sources, "title": title,
-               "review_state": self.states.get(o.id), "corrected": bool(fields)}
-        for field, value in fields.items():
-            if field == "location":
-                value = value or {}
-                row["city"], row["country"] = value.get("city"), value.get("country")
-            elif field == "type":
-                row["types"] = list(value or [])
-            elif field == "participants":
-                row["participants"] = [p.get("name") for p in value or [] if isinstance(p, dict)]
-            elif field in ("date", "countries", "orgs", "areas"):
-                row[field] = value
-        return row
+    def views(self) -> list[OccasionView]:
+        """Every occasion's view, in the store's order (built once per store revision)."""
+        return self.store.memo(("occasion views",), self._all_views)
+
+    def view(self, some_id: str) -> OccasionView | None:
+        """The view of an occasion, by its id or the event id of one of its reports."""
+        occasion = self.resolve(some_id)
+        return next((v for v in self.views() if v.id == occasion), None) if occasion else None
+
+    def _all_views(self) -> list[OccasionView]:
+        reports: dict[str, list[tuple[str, str, str | None, Event]]] = {}
+        for occasion, event_id, article_id, lang, event in self.store.report_facts():
+            reports.setdefault(occasion, []).append((event_id, article_id, lang, event))
+        titles = self.store.article_titles([r[1] for rs in reports.values() for r in rs])
+        return [self._view(occ, rs, titles) for occ, rs in reports.items()]
+
+    def _view(self, occasion: str, reports: list[tuple[str, str, str | None, Event]],
+              titles: dict[str, str | None]) -> OccasionView:
+        fields = self.fields.get(occasion, {})
+        event = apply_fields(merge_events([r[3] for r in reports]), fields)
+        lang = reports[0][2]
+        return OccasionView(id=occasion, title=fact_title(event), title_local=local_title(event, lang),
+                            headline=titles.get(reports[0][1]), lang=lang, event=event,
+                            sources=len({r[1] for r in reports}), reports=[r[0] for r in reports],
+                            review_state=self.states.get(occasion), corrected=bool(fields),
+                            note=fields.get("note"))
 
     def resolve(self, some_id: str) -> str | None:
         """The occasion id of an occasion id or of a report's event id (None if neither)."""
         if some_id.startswith("ev-"):
             detail = self.store.event(some_id)
-            return detail.row.occasion_id if detail else None
+            return (detail.row.occasion_id or detail.row.id) if detail else None
         return some_id if self.store.occasion_events(some_id) else None
 
     def machine_event(self, occasion: str) -> Event:
@@ -210,13 +299,11 @@ class Corrected:
         return merge_events([d.event for d in reports if d])
 
     def detail(self, some_id: str) -> dict | None:
-        occasion = self.resolve(some_id)
-        if occasion is None:
+        """An occasion's view with its reports (each with its own record and evidence) and where they disagree."""
+        view = self.view(some_id)
+        if view is None:
             return None
-        reports = [self.store.event(r.id) for r in self.store.occasion_events(occasion)]
-        reports = [d for d in reports if d]
-        fields = self.fields.get(occasion, {})
-        event = apply_fields(merge_events([d.event for d in reports]), fields)
+        reports = [d for d in (self.store.event(r) for r in view.reports) if d]
         conflicts = []
         for field in CONFLICT_FIELDS:
             values = {d.row.id: (d.event.date if field == "date" else getattr(d.event.location, field))
@@ -225,25 +312,40 @@ class Corrected:
             if len(set(values.values())) > 1:
                 conflicts.append({"field": field, "values": values})
         return {
-            "id": occasion, "event": event.model_dump(), "review_state": self.states.get(occasion),
-            "corrections": self.review.corrections("occasion", occasion),
+            "id": view.id, "title": view.title, "title_local": view.title_local, "headline": view.headline,
+            "event": view.event.model_dump(), "sources": view.sources, "review_state": view.review_state,
+            "corrected": view.corrected, "corrections": self.review.corrections("occasion", view.id),
             "reports": [{"event_id": d.row.id, "article_id": d.article.id, "external_id": d.article.external_id,
                          "title": d.article.title or title_of(d.article.text), "url": d.article.url,
                          "published": d.article.published, "lang": d.article.lang, "event": d.event.model_dump()}
                         for d in reports],
             "conflicts": conflicts,
-            "evidence": fact_evidence(event, reports).model_dump(),
-            "note": fields.get("note"),
+            "evidence": fact_evidence(view.event, reports).model_dump(),
+            "note": view.note,
         }
 
     # -- persons --------------------------------------------------------------
 
     def person(self, head: dict | None) -> dict | None:
-        """A person dict (search hit or dossier) with corrected name/country."""
+        """A person dict (search hit or dossier) with corrected name/country; a dossier's occasions as
+        every reader shows them (date, types, parties and title of the occasion's view; rejected ones
+        left out)."""
         if head is None:
             return None
         fields = self.person_fields.get(head["id"], {})
-        return {**head, **fields, "corrected": bool(fields)}
+        out = {**head, **fields, "corrected": bool(fields)}
+        if "occasions" in head:
+            views = {v.id: v for v in self.views()}
+            shown = []
+            for occ in head["occasions"]:
+                view = views.get(occ["occasion"])
+                if view is None:
+                    shown.append(occ)
+                elif view.review_state != "rejected":
+                    shown.append({**occ, "date": view.date, "types": view.types, "countries": view.countries,
+                                  "title": view.title})
+            out["occasions"] = shown
+        return out
 
     # -- networks -------------------------------------------------------------
 
@@ -320,9 +422,14 @@ class Corrected:
 
     # -- export records -------------------------------------------------------
 
-    def records(self) -> Iterator[dict]:
-        """``Store.export_records`` with each event's occasion corrections and review state applied."""
+    def records(self, occasions: set[str] | None = None) -> Iterator[dict]:
+        """``Store.export_records`` with each event's occasion corrections and review state applied;
+        with ``occasions``, only the events filed under those (and only records keeping an event)."""
         for record in self.store.export_records():
+            if occasions is not None:
+                record["events"] = [ev for ev in record["events"] if (ev.get("occasion") or ev["id"]) in occasions]
+                if not record["events"]:
+                    continue
             for ev in record["events"]:
                 occ = ev.get("occasion")
                 fields = self.fields.get(occ, {})
@@ -333,15 +440,32 @@ class Corrected:
             yield record
 
 
-def sort_rows(rows: list[dict], sort: str) -> list[dict]:
-    by_id = sorted(rows, key=lambda r: r["id"])
+def sort_views(views: list[OccasionView], sort: str) -> list[OccasionView]:
+    """``views`` in the order ``sort`` names (one of ``SORTS``); undated last in the date orders, ties by id."""
+    by_id = sorted(views, key=lambda v: v.id)
     if sort in ("-date", "date"):
-        dated = [r for r in by_id if r["date"]]
-        undated = [r for r in by_id if not r["date"]]
-        dated.sort(key=lambda r: r["date"], reverse=sort == "-date")
+        dated = [v for v in by_id if v.date]
+        undated = [v for v in by_id if not v.date]
+        dated.sort(key=lambda v: v.date, reverse=sort == "-date")
         return dated + undated
-    ordered = sorted(by_id, key=lambda r: (r["date"] or ""), reverse=True)
-    return sorted(ordered, key=lambda r: r["sources"], reverse=sort == "sources")
+    if sort in ("title", "-title"):
+        return sorted(by_id, key=lambda v: v.title.casefold(), reverse=sort == "-title")
+    ordered = sorted(by_id, key=lambda v: (v.date or ""), reverse=True)
+    return sorted(ordered, key=lambda v: v.sources, reverse=sort == "sources")
+
+
+def facets(views: list[OccasionView], undated: int = 0) -> dict[str, list[dict]]:
+    """Counts of the listed occasions by year (every year from the first to the last, oldest first,
+    ``undated`` beside them), by type and by party (most first): the overview's histogram and facets."""
+    years = Counter(v.date[:4] for v in views if v.date)
+    types = Counter(t for v in views for t in dict.fromkeys(v.event.type))
+    parties = Counter(c.upper() for v in views for c in dict.fromkeys(v.event.countries))
+    ranked = lambda counts: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # noqa: E731
+    span = range(int(min(years)), int(max(years)) + 1) if years else range(0)  # years without any count as 0
+    return {"years": [{"value": str(y), "count": years.get(str(y), 0)} for y in span],
+            "undated": undated,
+            "types": [{"value": t, "count": n} for t, n in ranked(types)],
+            "partners": [{"value": c, "label": country_label(c), "count": n} for c, n in ranked(parties)]}
 
 
 def title_of(text: str | None) -> str | None:

@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass
 
 from . import validate
-from .corrected import Corrected, apply_fields
+from .corrected import Corrected
 from .errors import InvalidValue
 from .resolve.documents import KIND, STATUS_ORDER, Mention, Record, register
 from .schema import DOCUMENT_STATUSES, DOCUMENT_TYPES
@@ -80,9 +80,12 @@ def mentions(corrected: Corrected) -> list[Mention]:
 
 
 def _corrected_mentions(corrected: Corrected, occasion: str, read: list[Mention]) -> list[Mention]:
-    """The occasion's documents as corrected; one the machine also read keeps its quote and name."""
-    fixed = corrected.fields.get(occasion, {})
-    event = apply_fields(corrected.machine_event(occasion), fixed)
+    """The occasion's documents as its one view shows them (``Corrected.view``: reports merged,
+    corrections applied); one the machine also read keeps its quote and name."""
+    view = corrected.view(occasion)
+    if view is None:  # a correction left over from an occasion merged away
+        return []
+    event = view.event
     out = []
     for d in event.documents:
         same = next((m for m in read if (KIND.get(m.type, m.type), m.period, m.status)

@@ -3,6 +3,8 @@
 * ``json``: JSON Lines, one schema record per article (``shared/design/schema.md``)
   plus ids, occasion, sources, evidence, ``review_state`` and ``corrected``;
 * ``csv``: one row per event;
+* ``occasions`` (``of="occasions"``, JSON or CSV): one row per occasion, as listed everywhere
+  (``milcoop.corrected.OccasionView``), filtered like the listing;
 * ``parquet``: an events table (and a participants table), via pyarrow;
 * ``graphml``: the partner network (countries) or the person network, via networkx;
 * ``jsonl``: a full dump of every stored record but user accounts, which ``milcoop import``
@@ -19,7 +21,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from .corrected import Corrected
+from .corrected import Corrected, OccasionView
 from .validate import choice
 from .store import open_store
 from .store.dump import write_dump
@@ -33,6 +35,9 @@ CSV_COLUMNS = ["article_id", "id", "event_id", "occasion_id", "relevant", "type"
 MEDIA_TYPES = {"json": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
                "parquet": "application/vnd.apache.parquet", "graphml": "application/graphml+xml",
                "jsonl": "application/x-ndjson"}
+OCCASION_COLUMNS = ["id", "title", "date", "types", "city", "country", "countries", "orgs", "participants",
+                    "documents", "exercises", "areas", "sources", "review_state", "corrected", "headline"]
+EXPORTS_OF = ("records", "occasions")
 EXTENSIONS = {"json": "jsonl", "csv": "csv", "parquet": "parquet", "graphml": "graphml", "jsonl": "jsonl"}
 
 
@@ -67,6 +72,21 @@ def to_csv(recs: Iterable[dict]) -> str:
                 "areas": ";".join(ev.get("areas") or []),
                 "review_state": ev.get("review_state") or "", "corrected": ev.get("corrected", False),
             })
+    return out.getvalue()
+
+
+def occasions_json(views: Iterable[OccasionView]) -> str:
+    """JSON Lines, one occasion view each (its merged, corrected record under ``event``)."""
+    return "".join(v.model_dump_json() + "\n" for v in views)
+
+
+def occasions_csv(views: Iterable[OccasionView]) -> str:
+    """CSV, one row per occasion: the listing's columns, lists joined by ';'."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=OCCASION_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for v in views:
+        writer.writerow({k: ";".join(x) if isinstance(x, list) else x for k, x in v.row().items()})
     return out.getvalue()
 
 
@@ -134,18 +154,32 @@ def to_graphml(db_or_corrected, network: str = "partners") -> bytes:
 
 
 def export_bytes(db: str | None = None, format: str = "json", network: str = "partners",
-                 table: str = "events") -> bytes:
-    """The export in ``format`` as bytes (what the API downloads and the CLI writes)."""
+                 table: str = "events", of: str = "records", filters: dict | None = None) -> bytes:
+    """The export in ``format`` as bytes (what the API downloads and the CLI writes); see ``corrected_export``."""
     choice(format, FORMATS, "format")
     with open_store(db) as store:
         if format == "jsonl":
             sink = io.StringIO()
             write_dump(store, sink)
             return sink.getvalue().encode("utf-8")
-        corrected = Corrected(store)
-        if format == "graphml":
-            return to_graphml(corrected, network)
-        recs = list(corrected.records())
+        return corrected_export(Corrected(store), format, network, table, of, filters)
+
+
+def corrected_export(corrected: Corrected, format: str = "json", network: str = "partners",
+                     table: str = "events", of: str = "records", filters: dict | None = None) -> bytes:
+    """The reviewed export: schema ``records`` (per article) or ``occasions`` (one row each, JSON or CSV);
+    ``filters`` (the listing's: country, partner, type, date_from, date_to, text, reviewed,
+    include_undated) keep the occasions the listing would show, and the records of their events."""
+    choice(of, EXPORTS_OF, "of")
+    if format == "graphml":
+        return to_graphml(corrected, network)
+    if of == "occasions":
+        if format not in ("json", "csv"):
+            raise ValueError(f"occasions export as json or csv, not {format}")
+        views = corrected.listing(**(filters or {})).items
+        return (occasions_json(views) if format == "json" else occasions_csv(views)).encode("utf-8")
+    keep = {v.id for v in corrected.listing(**filters).items} if filters else None
+    recs = list(corrected.records(keep))
     if format == "json":
         return to_json(recs).encode("utf-8")
     if format == "csv":
@@ -154,14 +188,14 @@ def export_bytes(db: str | None = None, format: str = "json", network: str = "pa
 
 
 def write_export(path: str | Path, db: str | None = None, format: str = "json",
-                 network: str = "partners") -> list[Path]:
+                 network: str = "partners", of: str = "records") -> list[Path]:
     """Write the export to ``path``; Parquet also writes ``<stem>.participants.parquet`` beside it."""
     path = Path(path)
     if format == "jsonl":  # streamed: a dump holds every article's text twice
         with open_store(db) as store, open(path, "w", encoding="utf-8") as sink:
             write_dump(store, sink)
         return [path]
-    path.write_bytes(export_bytes(db, format, network))
+    path.write_bytes(export_bytes(db, format, network, of=of))
     written = [path]
     if format == "parquet":
         extra = path.with_name(path.stem + ".participants.parquet")

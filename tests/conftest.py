@@ -130,7 +130,8 @@ def ru():
 @pytest.fixture(scope="session")
 def gold_db(tmp_path_factory, shared_path) -> str:
     """A SQLite database of the dev articles with their **gold** records stored through the store's
-    normal write path (no extraction), so UI and register tests check reads, not extraction."""
+    normal write path (occasions and persons resolved as for extracted records, no extraction), so
+    tests of the readers, the registers and the UI check them, not extraction. Read-only: copy it to write."""
     from milcoop.api import read_articles
     from milcoop.records import ArticleExtraction
     from milcoop.store import open_store
@@ -141,7 +142,7 @@ def gold_db(tmp_path_factory, shared_path) -> str:
         assert not isinstance(article, Exception), article
         record = gold[article.external_id]
         batch.append((article, ArticleExtraction.model_validate({**record, "lang": article.lang})))
-    assert len(batch) == len(gold)
+    assert len(batch) == len(gold) == 125
     db = str(tmp_path_factory.mktemp("gold") / "gold.db")
     with open_store(db) as store:
         store.store_articles(batch, "gold")

@@ -5,29 +5,32 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from milcoop.corrected import Corrected
-from milcoop.schema import EventType
+from milcoop.corrected import Corrected, facets
 from milcoop.store import Store
 
 from .deps import errors, get_corrected, get_store, not_found, require_reader
-from .params import ArticleId, Country, DateFrom, DateTo, OccasionId, Text
+from .params import ArticleId, OccasionId, occasion_filters
 
 router = APIRouter(prefix="/api", tags=["events"], dependencies=[Depends(require_reader)],
                    responses=errors(401, 422))
 
 
-@router.get("/events", summary="Occasions matching the filters, one row each, review applied")
-def list_events(country: Country = None, partner: Country = None, type: EventType | None = None,
-                date_from: DateFrom = None, date_to: DateTo = None, q: Text = None,
-                reviewed: Literal["all", "confirmed", "rejected", "unreviewed"] | None = None,
+@router.get("/events", summary="Occasions matching the filters, one row each, review applied; "
+            "`undated` counts the undated ones matching the other filters")
+def list_events(filters: dict = Depends(occasion_filters),
                 page: int = Query(1, ge=1, le=1_000_000), per_page: int = Query(50, ge=1, le=500),
-                sort: Literal["date", "-date", "sources", "-sources"] = "-date",
+                sort: Literal["date", "-date", "sources", "-sources", "title", "-title"] = "-date",
+                with_facets: bool = Query(False, alias="facets", description="add counts by year, type and "
+                                          "party of all the matching occasions (the overview)"),
                 corrected: Corrected = Depends(get_corrected)) -> dict:
-    rows = corrected.rows(country=country, partner=partner, type=type, date_from=date_from,
-                          date_to=date_to, text=q, reviewed=reviewed, sort=sort)
+    found = corrected.listing(**filters, sort=sort)
     start = (page - 1) * per_page
-    items = [{k: v for k, v in r.items() if k != "areas"} for r in rows[start:start + per_page]]
-    return {"total": len(rows), "page": page, "per_page": per_page, "items": items}
+    items = [v.row() for v in found.items[start:start + per_page]]
+    out = {"total": len(found.items), "undated": found.undated, "undated_included": found.undated_included,
+           "page": page, "per_page": per_page, "items": items}
+    if with_facets:
+        out["facets"] = facets(found.items, found.undated)
+    return out
 
 
 @router.get("/events/{event_id}", summary="One occasion (or the occasion of a report's event id)",

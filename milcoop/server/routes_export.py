@@ -6,26 +6,31 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Response
 
 from milcoop.corrected import Corrected
-from milcoop.exports import EXTENSIONS, MEDIA_TYPES, to_csv, to_graphml, to_json, to_parquet
+from milcoop.exports import EXTENSIONS, MEDIA_TYPES, corrected_export
 
-from .deps import errors, get_corrected, require_reader
+from .deps import ApiError, errors, get_corrected, require_reader
+from .params import occasion_filters
 
 router = APIRouter(prefix="/api", tags=["export"], dependencies=[Depends(require_reader)],
                    responses=errors(401, 422))
 
 
-@router.get("/export", summary="Download: JSON Lines, CSV, Parquet (events) or GraphML (a network)",
-            response_class=Response)
+@router.get("/export", summary="Download: JSON Lines, CSV, Parquet (events) or GraphML (a network); "
+            "`of=occasions` (JSON or CSV): the occasions the listing shows for the same filters",
+            response_class=Response, responses=errors(400))
 def export(format: Literal["json", "csv", "parquet", "graphml"] = "json",
            network: Literal["partners", "persons"] = "partners",
            table: Literal["events", "participants"] = "events",
+           of: Literal["records", "occasions"] = "records",
+           filters: dict = Depends(occasion_filters),
            corrected: Corrected = Depends(get_corrected)) -> Response:
+    if of == "occasions" and format not in ("json", "csv"):
+        raise ApiError(400, "bad_request", f"format: occasions export as json or csv, not {format}")
+    used = {k: v for k, v in filters.items() if v}
+    data = corrected_export(corrected, format, network, table, of, used or None)
     if format == "graphml":
-        data, name = to_graphml(corrected, network), f"milcoop-{network}.graphml"
+        name = f"milcoop-{network}.graphml"
     else:
-        recs = list(corrected.records())
-        data = (to_json(recs).encode() if format == "json" else to_csv(recs).encode() if format == "csv"
-                else to_parquet(recs, table))
-        name = f"milcoop-{table if format == 'parquet' else 'events'}.{EXTENSIONS[format]}"
+        name = f"milcoop-{table if format == 'parquet' else of if of == 'occasions' else 'events'}.{EXTENSIONS[format]}"
     return Response(data, media_type=MEDIA_TYPES[format],
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

@@ -133,7 +133,7 @@ def test_error_shape(client):
     for method, url, status in (("get", "/api/events/oc-doesnotexist", 404), ("get", "/api/articles/nope", 404),
                                 ("get", "/api/people/pe-nope", 404), ("get", "/api/nothing/here", 404),
                                 ("get", "/api/events?page=0", 422), ("get", "/api/events?from=yesterday", 422),
-                                ("get", "/api/events?sort=title", 422), ("get", "/api/me", 401),
+                                ("get", "/api/events?sort=name", 422), ("get", "/api/me", 401),
                                 ("get", "/api/audit", 401), ("post", "/api/events/merge", 401),
                                 ("get", "/api/export?format=xml", 422)):
         r = getattr(client, method)(url)

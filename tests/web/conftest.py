@@ -63,8 +63,8 @@ def _free_port() -> int:
 
 
 @contextmanager
-def _serving(db: str):
-    """The app over ``db`` served by uvicorn in a thread (as `milcoop serve` serves it); yields its base URL."""
+def _serve(db: str):
+    """The app over ``db`` served as `milcoop serve` serves it (uvicorn in a thread); yields its base URL."""
     pytest.importorskip("milcoop.server.app", reason="the API server (milcoop.server) is not there yet")
     uvicorn = pytest.importorskip("uvicorn")
     from milcoop.server.app import create_app
@@ -87,20 +87,23 @@ def _serving(db: str):
 
 @pytest.fixture(scope="session")
 def server(web_db):
-    with _serving(web_db) as url:
+    with _serve(web_db) as url:
         yield url
 
 
 @pytest.fixture(scope="session")
-def gold_web_db(gold_db):
-    """``gold_db`` (the dev gold, stored without extraction) with the analyst account."""
-    _add_user(gold_db)
-    return gold_db
+def gold_web_db(gold_db, tmp_path_factory):
+    """A copy of ``gold_db`` (the dev gold, stored without extraction; itself read-only) with the analyst account."""
+    db = tmp_path_factory.mktemp("gold-web") / "gold.db"
+    shutil.copy(gold_db, db)
+    _add_user(str(db))
+    return str(db)
 
 
 @pytest.fixture(scope="session")
 def gold_server(gold_web_db):
-    with _serving(gold_web_db) as url:
+    """The app over the dev corpus's gold records: UI tests that check the UI, not extraction."""
+    with _serve(gold_web_db) as url:
         yield url
 
 
@@ -109,7 +112,7 @@ def gold_copy_server(gold_web_db, tmp_path):
     """A server over a fresh copy of the gold database, for tests that write."""
     copy = tmp_path / "gold-copy.db"
     shutil.copy(gold_web_db, copy)
-    with _serving(str(copy)) as url:
+    with _serve(str(copy)) as url:
         yield url
 
 
@@ -125,7 +128,8 @@ def browser():
         b.close()
 
 
-def _checked_page(browser, server):
+@contextmanager
+def _open_page(browser, server: str):
     """A fresh browser context (no cookies) at 1280×900; fails the test on any script error, any
     Content-Security-Policy violation and any request to another host (everything is served locally)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
@@ -152,19 +156,23 @@ def _checked_page(browser, server):
 
 @pytest.fixture
 def page(browser, server):
-    yield from _checked_page(browser, server)
+    """A page on the server over the seed and dev articles (see ``_open_page``)."""
+    with _open_page(browser, server) as pg:
+        yield pg
 
 
 @pytest.fixture
 def gold_page(browser, gold_server):
-    """``page`` on the server over the dev gold database."""
-    yield from _checked_page(browser, gold_server)
+    """A page on the server over the dev gold (see ``_open_page``)."""
+    with _open_page(browser, gold_server) as pg:
+        yield pg
 
 
 @pytest.fixture
 def gold_copy_page(browser, gold_copy_server):
-    """``page`` on a server over a fresh copy of the dev gold database (the test may write)."""
-    yield from _checked_page(browser, gold_copy_server)
+    """A page on a server over a fresh copy of the dev gold (the test may write; see ``_open_page``)."""
+    with _open_page(browser, gold_copy_server) as pg:
+        yield pg
 
 
 @pytest.fixture(scope="session")

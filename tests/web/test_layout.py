@@ -31,6 +31,7 @@ def _pages(request_get) -> list[tuple[str, str, str]]:
     pages = [
         ("timeline", "/#/events", ".event-card"),
         ("timeline-filtered", "/#/events?partner=BY&reviewed=all", ".event-card"),
+        ("timeline-table", "/#/events?view=table&from=2012&include_undated=true", ".occasions-table tbody tr"),
         ("event", f"/#/events/{occasion['id']}", "[data-testid=fact-date]"),
         ("article", f"/#/articles/{article}", ".article-text"),
         ("network", "/#/network", "svg.network .node"),

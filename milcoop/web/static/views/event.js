@@ -155,7 +155,7 @@ export async function render(main, ctx) {
     const loc = ev.location || {};
     const reports = detail.reports || [];
     const evidence = detail.evidence || {};
-    const title = reports.find((r) => r.title)?.title || occasionTitle({}, ev.type, ev.countries);
+    const title = detail.title || occasionTitle({}, ev.type, ev.countries); // the one title, as listed
     document.title = `${title} — milcoop`;
     const place = [loc.city, loc.country ? countryName(loc.country) : null].filter(Boolean).join(", ");
     const participants = ev.participants || [];
