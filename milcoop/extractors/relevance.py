@@ -8,17 +8,21 @@ holds, so a learned model can weigh them on reports the rule misjudges
 """
 from __future__ import annotations
 
+from ..lang.lexicon import load_lexicon
 from ..learn.features import at_least, flag
 from ..learn.linear import Features
 from ..schema import EVENT_TYPES
 from .doc import Doc, Sentence
 
 MIN_MILITARY_CUES = 2  # a defence article names the military at least twice
+LEAD_SENTENCES = 3  # a denial that decides the report is in its headline or lead
 
 
 def rule_relevant(doc: Doc, core: list[Sentence]) -> bool:
     """International defence cooperation: military talk, two parties, an engagement."""
     if doc.military_cues < MIN_MILITARY_CUES or not core:
+        return False
+    if denied(doc):
         return False
     parties = {h.value for s in core for h in doc.hits_in(doc.countries, s.start, s.end)}
     orgs = {h.value for s in core for h in doc.hits_in(doc.orgs, s.start, s.end)}
@@ -27,6 +31,13 @@ def rule_relevant(doc: Doc, core: list[Sentence]) -> bool:
     # an organisation's session or document told in military terms: its members are the parties
     # ("Минскіде ҰҚШҰ министрлері бас қосты", "Сенат ШЫҰ ... келісімге толықтырулар енгізді")
     return bool(orgs) and any(s.military and s.eventful and doc.hits_in(doc.orgs, s.start, s.end) for s in core)
+
+
+def denied(doc: Doc) -> bool:
+    """Does the report's lead deny a rumour ("the ministry refuted reports that troops would be sent")?
+    The cooperation it names did not happen."""
+    lex = load_lexicon(doc.lang)
+    return any(lex.search("denial", s.text) for s in [s for s in doc.sentences if s.prose][:LEAD_SENTENCES])
 
 
 def relevance_features(doc: Doc, core: list[Sentence], head: Sentence | None, rule: bool) -> Features:
@@ -56,4 +67,5 @@ def relevance_features(doc: Doc, core: list[Sentence], head: Sentence | None, ru
         at_least(f, f"eventful_{t}", sum(t in s.types and s.eventful for s in doc.sentences), (1, 2))
     at_least(f, "background", sum(s.background for s in doc.sentences), (1, 3))
     at_least(f, "planned", sum(s.planned for s in doc.sentences), (1, 3))
+    flag(f, "denied", denied(doc))
     return f

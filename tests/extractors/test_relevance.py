@@ -198,3 +198,32 @@ def test_an_organisations_military_session_is_cooperation_without_a_named_countr
     """The members of the organisation are the parties even when no country is named."""
     record = _extract(text, lang)
     assert record.relevant and "CSTO" in record.events[0].orgs
+
+
+DENIALS = {
+    "kk": ("Қорғаныс министрлігі Қазақстан әскерилері Украинаға жіберіледі деген өсекті теріске шығарды. "
+           "Министрліктің мәлімдеуінше, қазақстандық әскери қызметшілер шетелге аттанбайды. Қазақстан Қарулы "
+           "Күштері Ресеймен әскери ынтымақтастықты жалғастырады.",
+           "Қазақстан мен Өзбекстан қорғаныс министрлері Ташкентте кездесті. Тараптар әскери ынтымақтастықты "
+           "талқылады. Министрлер әскери білім беру саласындағы жоспарға қол қойды."),
+    "ru": ("Министерство обороны Казахстана опровергло слухи об отправке военнослужащих на Украину. Казахстанские "
+           "военные за рубеж не направляются. Вооруженные силы Казахстана продолжают военное сотрудничество с "
+           "Россией.",
+           "Министры обороны Казахстана и Узбекистана встретились в Ташкенте. Стороны обсудили военное "
+           "сотрудничество. Министры подписали план военного сотрудничества."),
+    "en": ("The Kazakh defence ministry denied reports that Kazakh troops would be sent to Ukraine. No Kazakh "
+           "servicemen are deployed abroad, the ministry said. The Kazakh armed forces continue military "
+           "cooperation with Russia.",
+           "The defence ministers of Kazakhstan and Uzbekistan met in Tashkent. They discussed military "
+           "cooperation. The ministers signed a plan of military cooperation."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DENIALS))
+def test_a_report_that_denies_a_rumour_in_its_lead_is_no_cooperation(lang):
+    """'The ministry denied reports that troops would be sent': what it names did not happen."""
+    import milcoop
+
+    denial, meeting = DENIALS[lang]
+    assert not milcoop.extract(denial, lang=lang, published="2024-03-08").relevant
+    assert milcoop.extract(meeting, lang=lang, published="2024-03-08").relevant
