@@ -15,10 +15,10 @@ from .conftest import PASSWORD, USER
 pytestmark = pytest.mark.browser
 
 # "All agreements Kazakhstan signed with Turkey": every gold document of a KZ-TR event with status
-# signed. dev083 (Kazakh): the agreement on Phoenix drones, dated by its 28 Nov 2021 header; dev059: the
-# Kazakhstan Engineering - Turkish Aerospace memorandum (10 May, no year); dev074: the arms contracts
-# (undated); dev102: the Otokar memorandum (12 October, no year). dev102's May sales contract is only
-# mentioned, so it is not among them.
+# signed, read off the dev gold by hand: an agreement on drones, dated by its report's November 2021
+# header; a memorandum between the two countries' defence companies (a day and month, no year); arms
+# contracts (undated); a second companies' memorandum (no year). A sales contract only mentioned in
+# one report is not among them.
 KZ_TR_SIGNED = sorted([
     ("Agreement", "November 2021"),
     ("Memorandum", "Date unknown"),
